@@ -1,0 +1,49 @@
+import type { Metadata, Viewport } from 'next';
+import { NextIntlClientProvider } from 'next-intl';
+import { getTranslations } from 'next-intl/server';
+import type { ReactNode } from 'react';
+import { SiteFooter } from '@/components/layout/SiteFooter';
+import { SkipLink } from '@/components/layout/SkipLink';
+import { htmlLang, locales } from '@/lib/i18n/locales';
+import { pickMessages } from '@/lib/i18n/messages';
+import { resolveLocale } from '@/lib/i18n/server';
+import { site, siteName } from '@/lib/site';
+import '../globals.css';
+
+export function generateStaticParams() {
+  return locales.map((locale) => ({ locale }));
+}
+
+export async function generateMetadata({ params }: LayoutProps<'/[locale]'>): Promise<Metadata> {
+  const locale = await resolveLocale(params);
+  const t = await getTranslations({ locale, namespace: 'Meta' });
+  const name = siteName(locale);
+  return {
+    metadataBase: new URL(site.url),
+    title: { default: name, template: `%s | ${name}` },
+    description: t('siteDescription'),
+    applicationName: name,
+  };
+}
+
+export const viewport: Viewport = {
+  width: 'device-width',
+  initialScale: 1,
+  themeColor: '#0b2545',
+};
+
+export default async function LocaleLayout({ children, params }: LayoutProps<'/[locale]'>) {
+  const locale = await resolveLocale(params);
+  const year = Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: site.timeZone }).format(new Date()));
+  return (
+    <html lang={htmlLang[locale]}>
+      <body className="flex min-h-screen flex-col">
+        <NextIntlClientProvider messages={pickMessages(locale, ['LoadMore', 'Error'])}>
+          <SkipLink />
+          {children}
+          <SiteFooter locale={locale} site={site} year={year} />
+        </NextIntlClientProvider>
+      </body>
+    </html>
+  );
+}

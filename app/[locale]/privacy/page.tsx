@@ -1,0 +1,31 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { PageShell } from '@/components/layout/PageShell';
+import { PolicyView } from '@/components/pages/PolicyView';
+import { listChannels } from '@/lib/content/articles';
+import { otherLocale } from '@/lib/i18n/locales';
+import { paths } from '@/lib/i18n/paths';
+import { resolveLocale } from '@/lib/i18n/server';
+import { pageMetadata } from '@/lib/seo/metadata';
+import { site } from '@/lib/site';
+
+export async function generateMetadata({ params }: PageProps<'/[locale]/privacy'>): Promise<Metadata> {
+  const locale = await resolveLocale(params);
+  const t = await getTranslations({ locale, namespace: 'Privacy' });
+  return pageMetadata({
+    locale,
+    path: paths.privacy(locale),
+    title: t('title'),
+    alternates: { en: paths.privacy('en'), zh: paths.privacy('zh') },
+  });
+}
+
+export default async function PrivacyPage({ params }: PageProps<'/[locale]/privacy'>) {
+  const locale = await resolveLocale(params);
+  const other = otherLocale(locale);
+  return (
+    <PageShell locale={locale} channels={listChannels(locale)} languageTarget={{ locale: other, href: paths.privacy(other), kind: 'page' }}>
+      <PolicyView namespace="Privacy" updatedAt={site.legalUpdatedAt} />
+    </PageShell>
+  );
+}

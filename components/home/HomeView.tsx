@@ -1,0 +1,61 @@
+import Link from 'next/link';
+import { useTranslations } from 'next-intl';
+import type { HomePageContent } from '@/lib/content/articles';
+import type { Locale } from '@/lib/i18n/locales';
+import { paths } from '@/lib/i18n/paths';
+import { ArticleCard } from '../section/ArticleCard';
+
+/** Lead story, the most recent list beside it, then the latest of each channel. */
+export function HomeView({ locale, content }: { locale: Locale; content: HomePageContent }) {
+  const t = useTranslations('Home');
+  return (
+    <>
+      <h1 className="sr-only">{t('title')}</h1>
+      {content.lead ? (
+        <div className="grid gap-10 lg:grid-cols-[2fr_1fr]">
+          <section aria-labelledby="lead-heading">
+            <h2 id="lead-heading" className="mb-3 text-sm font-bold uppercase tracking-widest text-accent-700">
+              {t('leadStory')}
+            </h2>
+            <ArticleCard article={content.lead} size="lead" headingLevel={3} preloadImage />
+          </section>
+          <section aria-labelledby="latest-heading">
+            <h2 id="latest-heading" className="mb-3 text-sm font-bold uppercase tracking-widest text-accent-700">
+              {t('latest')}
+            </h2>
+            <ol className="grid gap-5">
+              {content.latest.map((article) => (
+                <li key={article.id}>
+                  <ArticleCard article={article} size="compact" />
+                </li>
+              ))}
+            </ol>
+          </section>
+        </div>
+      ) : (
+        <p>{t('empty')}</p>
+      )}
+      {content.channels.map(({ channel, articles }) => (
+        <section key={channel.slug} aria-labelledby={`channel-${channel.slug}`} className="mt-14 border-t-4 border-brand-900 pt-4">
+          <h2 id={`channel-${channel.slug}`} className="text-2xl font-extrabold text-brand-900">
+            <Link href={paths.channel(locale, channel.slug)} className="hover:underline">
+              {channel.name}
+            </Link>
+          </h2>
+          <ul className="mt-5 grid gap-x-6 gap-y-8 sm:grid-cols-2 lg:grid-cols-4">
+            {articles.map((article) => (
+              <li key={article.id}>
+                <ArticleCard article={article} />
+              </li>
+            ))}
+          </ul>
+          <p className="mt-5">
+            <Link href={paths.channel(locale, channel.slug)} className="font-semibold text-brand-700 underline-offset-4 hover:underline">
+              {t('moreFrom', { channel: channel.name })}
+            </Link>
+          </p>
+        </section>
+      ))}
+    </>
+  );
+}

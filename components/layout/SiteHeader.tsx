@@ -1,0 +1,60 @@
+import Link from 'next/link';
+import { useTranslations } from 'next-intl';
+import type { Channel } from '@/lib/content/types';
+import type { Locale } from '@/lib/i18n/locales';
+import { paths } from '@/lib/i18n/paths';
+import { siteName } from '@/lib/site';
+import { LanguageSwitch, type LanguageTarget } from './LanguageSwitch';
+
+/**
+ * Site name, language switch and the channel list. The channel list wraps onto a second line
+ * on phones instead of hiding behind a menu button, so it needs no JavaScript at all.
+ */
+export function SiteHeader({
+  locale,
+  channels,
+  activeChannel,
+  languageTarget,
+}: {
+  locale: Locale;
+  channels: Channel[];
+  activeChannel?: string;
+  languageTarget: LanguageTarget;
+}) {
+  const t = useTranslations('Header');
+  const name = siteName(locale);
+  return (
+    <header className="bg-brand-900 text-white">
+      <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3">
+        <Link
+          href={paths.home(locale)}
+          aria-label={t('homeLink', { site: name })}
+          className="text-2xl font-extrabold tracking-tight sm:text-3xl"
+        >
+          {name}
+        </Link>
+        <LanguageSwitch target={languageTarget} />
+      </div>
+      <nav aria-label={t('channelsLabel')} className="border-t border-white/15">
+        <ul className="mx-auto flex max-w-6xl flex-wrap gap-x-1 px-2 py-1">
+          {channels.map((channel) => {
+            const current = channel.slug === activeChannel;
+            return (
+              <li key={channel.slug}>
+                <Link
+                  href={paths.channel(locale, channel.slug)}
+                  aria-current={current ? 'page' : undefined}
+                  className={`inline-flex min-h-11 items-center rounded px-3 text-[0.95rem] font-semibold hover:bg-white/10 ${
+                    current ? 'underline decoration-accent-300 decoration-2 underline-offset-8' : ''
+                  }`}
+                >
+                  {channel.name}
+                </Link>
+              </li>
+            );
+          })}
+        </ul>
+      </nav>
+    </header>
+  );
+}

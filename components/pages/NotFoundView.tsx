@@ -1,0 +1,35 @@
+import Link from 'next/link';
+import { useTranslations } from 'next-intl';
+import type { ArticleSummary } from '@/lib/content/types';
+import type { Locale } from '@/lib/i18n/locales';
+import { paths } from '@/lib/i18n/paths';
+import { ArticleCard } from '../section/ArticleCard';
+
+export function NotFoundView({ locale, latest }: { locale: Locale; latest: ArticleSummary[] }) {
+  const t = useTranslations('NotFound');
+  return (
+    <div className="mx-auto max-w-3xl">
+      <h1 className="text-3xl font-extrabold text-brand-900 sm:text-4xl">{t('title')}</h1>
+      <p className="mt-4 text-lg text-ink-700">{t('body')}</p>
+      <p className="mt-6">
+        <Link href={paths.home(locale)} className="btn-primary">
+          {t('home')}
+        </Link>
+      </p>
+      {latest.length > 0 ? (
+        <section aria-labelledby="nf-latest" className="mt-12">
+          <h2 id="nf-latest" className="text-xl font-bold text-brand-900">
+            {t('latest')}
+          </h2>
+          <ul className="mt-4 grid gap-5">
+            {latest.map((article) => (
+              <li key={article.id}>
+                <ArticleCard article={article} size="compact" />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import nextJest from 'next/jest.js';
+
+const createJestConfig = nextJest({ dir: './' });
+
+// next-intl and its dependencies ship ES modules only; let SWC transform them.
+const ESM_PACKAGES = ['next-intl', 'use-intl', '@formatjs', 'intl-messageformat', 'icu-minify'];
+const transformIgnorePatterns = [`/node_modules/(?!(${ESM_PACKAGES.join('|')})/)`, '^.+\\.module\\.(css|sass|scss)$'];
+
+async function project(config) {
+  const resolved = await createJestConfig(config)();
+  return { ...resolved, transformIgnorePatterns };
+}
+
+/** Three kinds of test, one runner (so one summary): unit (node), components (jsdom), e2e (real server + Chromium). */
+const config = {
+  projects: [
+    await project({
+      displayName: 'unit',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/unit/**/*.test.ts'],
+      // Each test file gets its own temporary SQLite database.
+      setupFiles: ['<rootDir>/tests/unit/temp-database.ts'],
+      moduleNameMapper: { '^@/(.*)$': '<rootDir>/$1' },
+    }),
+    await project({
+      displayName: 'components',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/tests/components/**/*.test.tsx'],
+      setupFilesAfterEnv: ['<rootDir>/tests/components/setup.ts'],
+      moduleNameMapper: { '^@/(.*)$': '<rootDir>/$1' },
+    }),
+    await project({
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],
+      globalSetup: '<rootDir>/tests/e2e/global-setup.ts',
+      globalTeardown: '<rootDir>/tests/e2e/global-teardown.ts',
+      moduleNameMapper: { '^@/(.*)$': '<rootDir>/$1' },
+      testTimeout: 60_000,
+    }),
+  ],
+};
+
+export default config;

@@ -1,0 +1,151 @@
+import { cache } from 'react';
+import { getDb } from '../db/connection';
+import {
+  countChannelArticles,
+  selectArticleBySlug,
+  selectChannel,
+  selectChannelArticles,
+  selectChannels,
+  selectLatestArticles,
+  selectRecentRefs,
+  selectTranslation,
+} from '../db/content-read';
+import type { Locale } from '../i18n/locales';
+import { otherLocale } from '../i18n/locales';
+import { SLUG_PATTERN } from './article-input';
+import type { Article, ArticleRef, ArticleSummary, Channel, Paged } from './types';
+
+export const CHANNEL_PAGE_SIZE = 6;
+/** Deep pages beyond this are refused before any query (a crawler trap otherwise). */
+export const MAX_PAGE = 100_000;
+
+function isSlug(value: string): boolean {
+  return value.length <= 120 && SLUG_PATTERN.test(value);
+}
+
+export const listChannels = cache((locale: Locale): Channel[] => selectChannels(getDb(), locale));
+
+export function getChannel(locale: Locale, slug: string): Channel | null {
+  if (!isSlug(slug)) return null;
+  return selectChannel(getDb(), locale, slug);
+}
+
+/**
+ * One page of a channel, newest first. `null` when the page does not exist: past the end,
+ * or not a positive whole number. Page 1 of an empty channel exists (and is empty).
+ */
+export function listChannelArticles(params: {
+  locale: Locale;
+  channel: string;
+  page: number;
+  pageSize?: number;
+  now?: number;
+}): Paged<ArticleSummary> | null {
+  const { locale, channel, page } = params;
+  const pageSize = params.pageSize ?? CHANNEL_PAGE_SIZE;
+  if (!Number.isSafeInteger(page) || page < 1 || page > MAX_PAGE) return null;
+  const now = params.now ?? Date.now();
+  const db = getDb();
+  const total = countChannelArticles(db, locale, channel, now);
+  const totalPages = Math.max(1, Math.ceil(total / pageSize));
+  if (page > totalPages) return null;
+  const items = selectChannelArticles(db, {
+    locale,
+    channel,
+    now,
+    limit: pageSize,
+    offset: (page - 1) * pageSize,
+  });
+  return { items, page, pageSize, total, totalPages };
+}
+
+export function listLatestArticles(locale: Locale, limit: number, now = Date.now()): ArticleSummary[] {
+  return selectLatestArticles(getDb(), { locale, now, limit });
+}
+
+export interface HomePageContent {
+  lead: ArticleSummary | null;
+  latest: ArticleSummary[];
+  channels: { channel: Channel; articles: ArticleSummary[] }[];
+}
+
+/** Everything the home page shows: one query per channel (bounded by the channel count). */
+export function getHomePageContent(locale: Locale, now = Date.now()): HomePageContent {
+  const db = getDb();
+  const [lead = null, ...latest] = selectLatestArticles(db, { locale, now, limit: 9 });
+  const channels = selectChannels(db, locale)
+    .map((channel) => ({
+      channel,
+      articles: selectChannelArticles(db, { locale, channel: channel.slug, now, limit: 4, offset: 0 }),
+    }))
+    .filter((entry) => entry.articles.length > 0);
+  return { lead, latest, channels };
+}
+
+export type ArticleLookup =
+  | { kind: 'found'; article: Article }
+  /** The story lives at another URL (wrong channel in the path). */
+  | { kind: 'moved'; to: ArticleRef }
+  | { kind: 'withdrawn' }
+  | { kind: 'missing' };
+
+export function lookupArticle(params: { locale: Locale; section: string; slug: string; now?: number }): ArticleLookup {
+  const { locale, section, slug } = params;
+  if (!isSlug(section) || !isSlug(slug)) return { kind: 'missing' };
+  const now = params.now ?? Date.now();
+  const article = selectArticleBySlug(getDb(), locale, slug);
+  if (!article) return { kind: 'missing' };
+  if (article.status === 'withdrawn') return { kind: 'withdrawn' };
+  // Drafts and scheduled articles do not exist for readers yet.
+  if (article.status !== 'published' || Date.parse(article.publishedAt) > now) return { kind: 'missing' };
+  if (article.channel !== section) {
+    return { kind: 'moved', to: { locale, channel: article.channel, slug: article.slug } };
+  }
+  return { kind: 'found', article };
+}
+
+/**
+ * The article at a URL, and what to do when it is not there. Memoized per request: a page and
+ * its metadata ask for the same article, and the database is asked once.
+ */
+export const findArticle = cache(
+  (locale: Locale, section: string, slug: string): ArticleLookup => lookupArticle({ locale, section, slug }),
+);
+
+/** The newest other articles of the same channel. */
+export function listRelatedArticles(article: Article, limit = 4, now = Date.now()): ArticleSummary[] {
+  return selectChannelArticles(getDb(), {
+    locale: article.locale,
+    channel: article.channel,
+    now,
+    limit: limit + 1,
+    offset: 0,
+  })
+    .filter((candidate) => candidate.id !== article.id)
+    .slice(0, limit);
+}
+
+export const findTranslation = cache((article: Article, now = Date.now()): ArticleRef | null =>
+  selectTranslation(getDb(), {
+    group: article.translationGroup,
+    locale: otherLocale(article.locale),
+    now,
+  }),
+);
+
+/** The most recent articles of a locale: what the build prerenders (the rest render on demand). */
+export function listArticlesToPrerender(locale: Locale, limit: number, now = Date.now()): ArticleRef[] {
+  return selectRecentRefs(getDb(), locale, now, limit);
+}
+
+/** A channel and one page of its articles, or null when either does not exist. */
+export const getChannelPage = cache(function getChannelPage(
+  locale: Locale,
+  section: string,
+  page: number,
+): { channel: Channel; page: Paged<ArticleSummary> } | null {
+  const channel = getChannel(locale, section);
+  if (!channel) return null;
+  const articles = listChannelArticles({ locale, channel: channel.slug, page });
+  return articles ? { channel, page: articles } : null;
+});

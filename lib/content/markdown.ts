@@ -1,0 +1,93 @@
+import matter from 'gray-matter';
+import { Marked, type Tokens } from 'marked';
+import YAML from 'yaml';
+import { escapeHtml } from './html';
+import { articleInputSchema, type ArticleInput } from './article-input';
+
+export interface ImageSize {
+  width: number;
+  height: number;
+}
+
+/** Looks up the pixel size of a site image (e.g. `/images/demo/x.jpg`), or null if unknown. */
+export type ImageSizeLookup = (src: string) => ImageSize | null;
+
+const IMAGE_REF = /!\[[^\]]*\]\(\s*([^\s)]+)/g;
+
+/** Every image path a Markdown body refers to, so sizes can be looked up before rendering. */
+export function imageRefs(markdown: string): string[] {
+  return [...markdown.matchAll(IMAGE_REF)].map((m) => m[1]!);
+}
+
+/**
+ * Markdown to the clean HTML stored as an article body. Raw HTML in the source is shown as
+ * text, never passed through. A paragraph holding only a titled image becomes a figure whose
+ * caption is the title; its width and height are written out so the page does not shift.
+ */
+export function markdownToHtml(markdown: string, sizeOf: ImageSizeLookup = () => null): string {
+  const md = new Marked({ gfm: true, breaks: false });
+  const image = (token: Tokens.Image): string => {
+    const size = sizeOf(token.href);
+    const dims = size ? ` width="${size.width}" height="${size.height}"` : '';
+    return `<img src="${escapeHtml(token.href)}" alt="${escapeHtml(token.text)}"${dims} loading="lazy" decoding="async">`;
+  };
+  md.use({
+    renderer: {
+      html: (token) => escapeHtml(token.text),
+      image,
+      paragraph(token) {
+        const only = token.tokens.length === 1 ? token.tokens[0] : undefined;
+        if (only?.type === 'image' && (only as Tokens.Image).title) {
+          const img = only as Tokens.Image;
+          return `<figure>${image(img)}<figcaption>${escapeHtml(img.title ?? '')}</figcaption></figure>\n`;
+        }
+        return false;
+      },
+    },
+  });
+  return (md.parse(markdown, { async: false }) as string).trim();
+}
+
+const frontMatterSchema = articleInputSchema.omit({ bodyHtml: true });
+
+/*
+ * YAML 1.2 core schema: timestamps stay strings, so "2026-11-18T09:30:00+08:00" keeps its
+ * offset instead of becoming a UTC Date.
+ */
+const yamlEngine = {
+  parse: (text: string) => YAML.parse(text) as object,
+  stringify: (data: object) => YAML.stringify(data),
+};
+
+export class ArticleFileError extends Error {
+  constructor(
+    readonly file: string,
+    message: string,
+  ) {
+    super(`${file}: ${message}`);
+  }
+}
+
+/** Parses one article file (front matter + Markdown body) into a validated ArticleInput. */
+export function parseArticleFile(file: string, source: string, sizeOf: ImageSizeLookup): ArticleInput {
+  const parsed = matter(source, { engines: { yaml: yamlEngine } });
+  const front = frontMatterSchema.safeParse(parsed.data);
+  if (!front.success) {
+    throw new ArticleFileError(
+      file,
+      front.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+    );
+  }
+  const image = front.data.image
+    ? { ...front.data.image, ...(sizeOf(front.data.image.src) ?? {}) }
+    : undefined;
+  const result = articleInputSchema.safeParse({
+    ...front.data,
+    image,
+    bodyHtml: markdownToHtml(parsed.content, sizeOf),
+  });
+  if (!result.success) {
+    throw new ArticleFileError(file, result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  }
+  return result.data;
+}

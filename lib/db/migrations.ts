@@ -1,0 +1,93 @@
+/**
+ * Versioned schema. Each entry runs once, in order, inside a transaction; the database's
+ * `user_version` records how many have been applied. Never edit an entry that has shipped:
+ * add a new one.
+ */
+export const migrations: readonly string[] = [
+  // 1: the content model
+  `
+  CREATE TABLE channels (
+    slug            TEXT PRIMARY KEY,
+    position        INTEGER NOT NULL,
+    name_en         TEXT NOT NULL,
+    name_zh         TEXT NOT NULL,
+    description_en  TEXT NOT NULL DEFAULT '',
+    description_zh  TEXT NOT NULL DEFAULT ''
+  ) STRICT;
+
+  CREATE TABLE authors (
+    id       INTEGER PRIMARY KEY,
+    slug     TEXT NOT NULL UNIQUE,
+    name_en  TEXT NOT NULL,
+    name_zh  TEXT NOT NULL,
+    bio_en   TEXT NOT NULL DEFAULT '',
+    bio_zh   TEXT NOT NULL DEFAULT ''
+  ) STRICT;
+
+  CREATE TABLE tags (
+    id      INTEGER PRIMARY KEY,
+    locale  TEXT NOT NULL CHECK (locale IN ('en', 'zh')),
+    slug    TEXT NOT NULL,
+    name    TEXT NOT NULL,
+    UNIQUE (locale, slug)
+  ) STRICT;
+
+  CREATE TABLE articles (
+    id                 INTEGER PRIMARY KEY,
+    external_id        TEXT NOT NULL UNIQUE,
+    locale             TEXT NOT NULL CHECK (locale IN ('en', 'zh')),
+    channel            TEXT NOT NULL REFERENCES channels (slug),
+    slug               TEXT NOT NULL,
+    headline           TEXT NOT NULL,
+    series             TEXT,
+    summary            TEXT NOT NULL,
+    body_html          TEXT NOT NULL,
+    image_src          TEXT,
+    image_alt          TEXT NOT NULL DEFAULT '',
+    image_caption      TEXT NOT NULL DEFAULT '',
+    image_credit       TEXT NOT NULL DEFAULT '',
+    image_width        INTEGER,
+    image_height       INTEGER,
+    -- ISO 8601 with the offset the newsroom gave, plus epoch milliseconds for ordering
+    published_at       TEXT NOT NULL,
+    published_ms       INTEGER NOT NULL,
+    updated_at         TEXT,
+    updated_ms         INTEGER,
+    status             TEXT NOT NULL CHECK (status IN ('draft', 'published', 'withdrawn')),
+    translation_group  TEXT NOT NULL,
+    created_ms         INTEGER NOT NULL,
+    modified_ms        INTEGER NOT NULL,
+    UNIQUE (locale, slug)
+  ) STRICT;
+
+  -- channel pages and load-more: newest first within one locale and channel
+  CREATE INDEX articles_by_channel ON articles (locale, channel, status, published_ms DESC, id DESC);
+  -- home page and feeds: newest first within one locale
+  CREATE INDEX articles_by_locale ON articles (locale, status, published_ms DESC, id DESC);
+  CREATE INDEX articles_by_translation ON articles (translation_group, locale);
+
+  CREATE TABLE article_authors (
+    article_id  INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    author_id   INTEGER NOT NULL REFERENCES authors (id),
+    position    INTEGER NOT NULL,
+    PRIMARY KEY (article_id, author_id)
+  ) STRICT, WITHOUT ROWID;
+  CREATE INDEX article_authors_by_author ON article_authors (author_id, article_id);
+
+  CREATE TABLE article_tags (
+    article_id  INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    tag_id      INTEGER NOT NULL REFERENCES tags (id),
+    position    INTEGER NOT NULL,
+    PRIMARY KEY (article_id, tag_id)
+  ) STRICT, WITHOUT ROWID;
+  CREATE INDEX article_tags_by_tag ON article_tags (tag_id, article_id);
+
+  -- slugs an article was published under before; they redirect to the current one
+  CREATE TABLE article_slug_history (
+    locale      TEXT NOT NULL,
+    slug        TEXT NOT NULL,
+    article_id  INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    PRIMARY KEY (locale, slug)
+  ) STRICT, WITHOUT ROWID;
+  `,
+];

@@ -1,0 +1,43 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The one place that reads process.env. Everything else imports `env`.
+ * Values are validated once; a bad value stops the process with a clear message
+ * instead of surfacing later as a broken page.
+ */
+const schema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  SITE_URL: z
+    .string()
+    .url()
+    .default('http://localhost:3000')
+    .transform((url) => url.replace(/\/+$/, '')),
+  DATABASE_PATH: z.string().min(1).default('data/portal.db'),
+  DB_QUERY_LOG: z.string().optional(),
+  SITE_NAME_EN: z.string().min(1).optional(),
+  SITE_NAME_ZH: z.string().min(1).optional(),
+  SITE_EMAIL: z.string().email().optional(),
+  SITE_HOTLINE: z.string().min(1).optional(),
+  SITE_ICP: z.string().min(1).optional(),
+  SITE_ICP_URL: z.string().url().optional(),
+  SITE_NEWS_LICENCE: z.string().min(1).optional(),
+});
+
+export type Env = z.infer<typeof schema>;
+
+function readEnv(): Env {
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid environment: ${problems}`);
+  }
+  return parsed.data;
+}
+
+export const env = readEnv();
+
+export function databaseFile(): string {
+  // The database lives outside the build; keep the bundler from tracing the whole project.
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), env.DATABASE_PATH);
+}

@@ -1,0 +1,18 @@
+import type { Locale } from './locales';
+
+/**
+ * Every internal URL is built here, so a change of URL scheme is one edit.
+ * Paths never end with a slash (Next.js redirects `/en/news/` to `/en/news`).
+ */
+export const paths = {
+  home: (locale: Locale) => `/${locale}`,
+  channel: (locale: Locale, channel: string, page = 1) =>
+    page > 1 ? `/${locale}/${channel}?page=${page}` : `/${locale}/${channel}`,
+  article: (locale: Locale, channel: string, slug: string) => `/${locale}/${channel}/${slug}`,
+  about: (locale: Locale) => `/${locale}/about`,
+  contact: (locale: Locale) => `/${locale}/contact`,
+  privacy: (locale: Locale) => `/${locale}/privacy`,
+  terms: (locale: Locale) => `/${locale}/terms`,
+  channelApi: (locale: Locale, channel: string, page: number) =>
+    `/api/channels/${channel}/articles?locale=${locale}&page=${page}`,
+};

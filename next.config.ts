@@ -1,0 +1,22 @@
+import type { NextConfig } from 'next';
+import createNextIntlPlugin from 'next-intl/plugin';
+
+const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
+
+const nextConfig: NextConfig = {
+  // Tests build into their own folder so they never clobber (or reuse) a developer's build.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
+  poweredByHeader: false,
+  reactStrictMode: true,
+  serverExternalPackages: ['better-sqlite3'],
+  images: {
+    // Lead images are at most 1600 px wide; no need to offer 3840 px variants.
+    deviceSizes: [390, 640, 828, 1080, 1200, 1600],
+    imageSizes: [96, 160, 256, 320],
+    // WebP only: AVIF encodes several times slower on a cold cache and these are photos.
+    formats: ['image/webp'],
+    minimumCacheTTL: 31536000,
+  },
+};
+
+export default withNextIntl(nextConfig);

@@ -1,0 +1,30 @@
+/**
+ * Makes the database ready: applies migrations and, when it holds no articles, loads the demo
+ * content (drawing the demo pictures). Also redraws demo pictures missing from public/ (they
+ * are not committed), since a build only serves what public/ held when it ran.
+ */
+import { databaseFile } from '../lib/env';
+import { closeDb, getDb } from '../lib/db/connection';
+import { countArticles } from '../lib/db/content-write';
+import { defaultSeedPaths, loadDemoContent } from '../lib/db/seed';
+import { readArticleFiles } from '../lib/content/files';
+
+export async function prepareData(): Promise<void> {
+  const db = getDb();
+  const paths = defaultSeedPaths();
+  if (countArticles(db) === 0) {
+    const n = await loadDemoContent(db, paths);
+    console.log(`[start] loaded ${n} demo articles into ${databaseFile()}`);
+  } else {
+    // Cheap when the pictures exist: it only checks for them.
+    await readArticleFiles(paths.contentDir, paths.publicDir);
+  }
+  closeDb();
+}
+
+if (require.main === module) {
+  prepareData().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

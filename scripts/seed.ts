@@ -1,0 +1,53 @@
+/**
+ * npm run seed                       load the demo content into DATABASE_PATH (idempotent)
+ * npm run seed -- --reset            delete the database first, then load the demo content
+ * npm run seed -- --articles 100000  also add that many synthetic articles (scale work)
+ * npm run seed -- --if-empty         load the demo content only when there are no articles
+ */
+import fs from 'node:fs';
+import { databaseFile } from '../lib/env';
+import { closeDb, getDb } from '../lib/db/connection';
+import { countArticles } from '../lib/db/content-write';
+import { addSyntheticArticles, defaultSeedPaths, loadDemoContent } from '../lib/db/seed';
+
+function parseArgs(argv: string[]) {
+  const args = { reset: false, ifEmpty: false, articles: 0 };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--reset') args.reset = true;
+    else if (arg === '--if-empty') args.ifEmpty = true;
+    else if (arg === '--articles') {
+      const n = Number(argv[++i]);
+      if (!Number.isSafeInteger(n) || n < 0) throw new Error('--articles needs a whole number');
+      args.articles = n;
+    } else throw new Error(`Unknown argument: ${arg}`);
+  }
+  return args;
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const file = databaseFile();
+  if (args.reset) {
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+    console.log(`Deleted ${file}`);
+  }
+  const db = getDb();
+  const paths = defaultSeedPaths();
+  if (!args.ifEmpty || countArticles(db) === 0) {
+    const n = await loadDemoContent(db, paths);
+    console.log(`Loaded ${n} demo articles into ${file}`);
+  }
+  if (args.articles > 0) {
+    const started = Date.now();
+    await addSyntheticArticles(db, args.articles, paths.publicDir);
+    console.log(`Added ${args.articles} synthetic articles in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
+  console.log(`The database holds ${countArticles(db)} articles.`);
+  closeDb();
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
