@@ -16,12 +16,18 @@ import { isLocale, negotiateLocale } from './lib/i18n/locales';
 const STATIC_PAGES = new Set(['about', 'contact', 'privacy', 'terms']);
 const PAGE_VALUE = /^[1-9][0-9]{0,5}$/;
 
+/**
+ * Rewrites to another route of this server. Built from request.url, not nextUrl: behind
+ * `next start -H 127.0.0.1` nextUrl says "localhost", and a rewrite to another host is
+ * proxied over HTTP (through this proxy again) instead of served internally.
+ */
+function rewriteTo(request: NextRequest, pathname: string, search = '') {
+  return NextResponse.rewrite(new URL(`${pathname}${search}`, request.url));
+}
+
 function notFound(request: NextRequest, locale: string) {
-  const url = request.nextUrl.clone();
   // A leading hyphen is never a valid channel slug: the channel route answers 404 at once.
-  url.pathname = `/${locale}/-404`;
-  url.search = '';
-  return NextResponse.rewrite(url);
+  return rewriteTo(request, `/${locale}/-404`);
 }
 
 export function proxy(request: NextRequest) {
@@ -59,10 +65,10 @@ export function proxy(request: NextRequest) {
       return NextResponse.redirect(url, 308);
     }
     if (!PAGE_VALUE.test(page)) return notFound(request, locale);
-    const url = request.nextUrl.clone();
-    url.pathname = `/${locale}/${section}/page/${page}`;
-    url.searchParams.delete('page');
-    return NextResponse.rewrite(url);
+    const rest = new URLSearchParams(searchParams);
+    rest.delete('page');
+    const query = rest.toString();
+    return rewriteTo(request, `/${locale}/${section}/page/${page}`, query ? `?${query}` : '');
   }
 
   return NextResponse.next();

@@ -1,0 +1,27 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/** What the global setup started, for the tests and the teardown (they run in other scopes). */
+export interface E2eState {
+  baseUrl: string;
+  pid: number;
+  databasePath: string;
+  queryLog: string;
+  tempDir: string;
+}
+
+export const STATE_FILE = path.join(os.tmpdir(), 'portal-e2e-state.json');
+
+export function readState(): E2eState {
+  return JSON.parse(fs.readFileSync(STATE_FILE, 'utf8')) as E2eState;
+}
+
+export function baseUrl(): string {
+  return readState().baseUrl;
+}
+
+/** fetch against the test server, without following redirects (tests look at them). */
+export function get(pathname: string, init: RequestInit = {}): Promise<Response> {
+  return fetch(`${baseUrl()}${pathname}`, { redirect: 'manual', ...init });
+}
