@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,7 +12,9 @@ export interface E2eState {
   tempDir: string;
 }
 
-export const STATE_FILE = path.join(os.tmpdir(), 'portal-e2e-state.json');
+// One state file per checkout, so two clones can run their suites side by side.
+const checkout = crypto.createHash('sha256').update(path.resolve(__dirname, '..', '..')).digest('hex').slice(0, 12);
+export const STATE_FILE = path.join(os.tmpdir(), `portal-e2e-${checkout}.json`);
 
 export function readState(): E2eState {
   return JSON.parse(fs.readFileSync(STATE_FILE, 'utf8')) as E2eState;
