@@ -137,3 +137,19 @@ describe.each([320, 390])('at %i px wide', (width) => {
     },
   );
 });
+
+it('puts the skip link first, shows it on focus, and moves focus to the main content', async () => {
+  const page = await newPage();
+  await page.goto(`${baseUrl()}/zh/news`);
+  await page.keyboard.press('Tab');
+  const focused = page.locator(':focus');
+  expect(await focused.textContent()).toBe('跳到主要内容');
+  const box = await focused.boundingBox();
+  expect(box && box.width > 1 && box.height > 1).toBe(true);
+  await page.keyboard.press('Enter');
+  expect(new URL(page.url()).hash).toBe('#main');
+  await page.keyboard.press('Tab');
+  // The next stop is inside the main content, not back in the header.
+  expect(await page.evaluate(() => document.activeElement?.closest('main') !== null)).toBe(true);
+  await page.context().close();
+});
