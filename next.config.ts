@@ -7,6 +7,8 @@ const nextConfig: NextConfig = {
   // Tests build into their own folder so they never clobber (or reuse) a developer's build.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
+  // A CDN may serve a stale page for at most a day while it revalidates (default: a year).
+  expireTime: 86400,
   reactStrictMode: true,
   serverExternalPackages: ['better-sqlite3'],
   images: {

@@ -1,0 +1,39 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { getChannelPage, lookupArticle, findTranslation } from '@/lib/content/articles';
+import { getDb } from '@/lib/db/connection';
+import { countArticles } from '@/lib/db/content-write';
+import { addSyntheticArticles } from '@/lib/db/seed';
+import { addChannels } from '../helpers/articles';
+
+describe('the synthetic article generator', () => {
+  const publicDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-public-'));
+
+  it('adds exactly the number asked for, in both languages, and keeps numbering across runs', async () => {
+    const db = getDb();
+    addChannels(db, ['news', 'business']);
+    await addSyntheticArticles(db, 30, publicDir);
+    await addSyntheticArticles(db, 9, publicDir);
+    expect(countArticles(db)).toBe(39);
+    const byLocale = db.prepare(`SELECT locale, COUNT(*) AS n FROM articles GROUP BY locale ORDER BY locale`).all();
+    expect(byLocale).toEqual([
+      { locale: 'en', n: 26 },
+      { locale: 'zh', n: 13 },
+    ]);
+    expect(fs.readdirSync(path.join(publicDir, 'images', 'demo'))).toHaveLength(12);
+  });
+
+  it('makes readable, paginated channels and linked translations', () => {
+    const page = getChannelPage('en', 'news', 1);
+    expect(page!.page.total).toBe(12);
+    expect(page!.page.totalPages).toBe(2);
+    const first = page!.page.items[0]!;
+    const lookup = lookupArticle({ locale: 'en', section: 'news', slug: first.slug });
+    expect(lookup.kind).toBe('found');
+    if (lookup.kind === 'found') {
+      expect(lookup.article.bodyHtml.split(/\s+/).length).toBeGreaterThan(300);
+      expect(findTranslation(lookup.article)?.locale).toBe('zh');
+    }
+  });
+});
