@@ -51,10 +51,6 @@ export function upsertAuthor(db: Db, author: AuthorRecord): void {
   });
 }
 
-export function channelExists(db: Db, slug: string): boolean {
-  return statement(db, `SELECT 1 FROM channels WHERE slug = ?`).get(slug) !== undefined;
-}
-
 /** An author matched by name in either language, created when new. */
 function authorIdForName(db: Db, name: string): number {
   const found = statement(db, `SELECT id FROM authors WHERE name_en = ? OR name_zh = ? LIMIT 1`).get(
