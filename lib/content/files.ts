@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import matter from 'gray-matter';
 import type { ArticleInput } from './article-input';
-import { imageRefs, parseArticleFile } from './markdown';
+import { imageRefs, parseArticleFile, splitArticleFile } from './markdown';
 import { ensurePlaceholderImages, readImageSizes } from '../media/placeholder';
 
 function listMarkdownFiles(dir: string): string[] {
@@ -20,11 +19,11 @@ function listMarkdownFiles(dir: string): string[] {
  * Originals come before translations, so a translation can join its original's group.
  */
 export async function readArticleFiles(dir: string, publicDir: string): Promise<ArticleInput[]> {
-  const files = listMarkdownFiles(dir).map((file) => ({ file, source: fs.readFileSync(file, 'utf8') }));
-  const srcs = files.flatMap(({ source }) => {
-    const { data, content } = matter(source);
-    const lead = (data as { image?: { src?: unknown } }).image?.src;
-    return [...(typeof lead === 'string' ? [lead] : []), ...imageRefs(content)];
+  // Each file is read and split once; the parts serve both the picture scan and the parse.
+  const files = listMarkdownFiles(dir).map((file) => ({ file, parts: splitArticleFile(fs.readFileSync(file, 'utf8')) }));
+  const srcs = files.flatMap(({ parts }) => {
+    const lead = (parts.data as { image?: { src?: unknown } }).image?.src;
+    return [...(typeof lead === 'string' ? [lead] : []), ...imageRefs(parts.content)];
   });
   await ensurePlaceholderImages(
     publicDir,
@@ -32,6 +31,6 @@ export async function readArticleFiles(dir: string, publicDir: string): Promise<
   );
   const sizes = await readImageSizes(publicDir, srcs);
   const sizeOf = (src: string) => sizes.get(src) ?? null;
-  const articles = files.map(({ file, source }) => parseArticleFile(path.relative(dir, file), source, sizeOf));
+  const articles = files.map(({ file, parts }) => parseArticleFile(path.relative(dir, file), parts, sizeOf));
   return articles.sort((a, b) => Number(Boolean(a.translationOf)) - Number(Boolean(b.translationOf)));
 }

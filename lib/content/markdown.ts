@@ -68,9 +68,20 @@ export class ArticleFileError extends Error {
   }
 }
 
+export interface ArticleFileParts {
+  data: Record<string, unknown>;
+  content: string;
+}
+
+/** Splits an article file into its front matter (YAML 1.2) and Markdown body. */
+export function splitArticleFile(source: string): ArticleFileParts {
+  const { data, content } = matter(source, { engines: { yaml: yamlEngine } });
+  return { data, content };
+}
+
 /** Parses one article file (front matter + Markdown body) into a validated ArticleInput. */
-export function parseArticleFile(file: string, source: string, sizeOf: ImageSizeLookup): ArticleInput {
-  const parsed = matter(source, { engines: { yaml: yamlEngine } });
+export function parseArticleFile(file: string, source: string | ArticleFileParts, sizeOf: ImageSizeLookup): ArticleInput {
+  const parsed = typeof source === 'string' ? splitArticleFile(source) : source;
   const front = frontMatterSchema.safeParse(parsed.data);
   if (!front.success) {
     throw new ArticleFileError(
