@@ -13,6 +13,14 @@ export const paths = {
   contact: (locale: Locale) => `/${locale}/contact`,
   privacy: (locale: Locale) => `/${locale}/privacy`,
   terms: (locale: Locale) => `/${locale}/terms`,
+  author: (locale: Locale, author: string, page = 1) =>
+    page > 1 ? `/${locale}/authors/${author}?page=${page}` : `/${locale}/authors/${author}`,
+  /** RSS 2.0: the latest articles of a locale, and of one channel. */
+  feed: (locale: Locale) => `/${locale}/feed.xml`,
+  channelFeed: (locale: Locale, channel: string) => `/${locale}/${channel}/feed.xml`,
+  /** The sitemap index names the per-locale sitemaps and the news sitemap. */
+  sitemapIndex: () => '/sitemap.xml',
+  newsSitemap: () => '/sitemaps/news.xml',
   channelApi: (locale: Locale, channel: string, page: number) =>
     `/api/channels/${channel}/articles?locale=${locale}&page=${page}`,
 };

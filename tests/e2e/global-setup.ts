@@ -57,6 +57,7 @@ export default async function globalSetup(): Promise<void> {
     SITE_URL: baseUrl,
   };
   run(bin('tsx'), ['scripts/seed.ts'], env);
+  run(bin('tsx'), ['tests/e2e/load-fixtures.ts'], env);
   run(bin('next'), ['build'], env);
   const queryLog = path.join(tempDir, 'queries.log');
   const server = spawn(bin('next'), ['start', '-p', String(port)], {
