@@ -5,6 +5,16 @@ export const defaultLocale: Locale = 'en';
 /** BCP 47 tag for <html lang> and Intl: the URL says `zh`, the document says Simplified Chinese. */
 export const htmlLang: Record<Locale, string> = { en: 'en', zh: 'zh-Hans' };
 
+/**
+ * What crawlers are told. hreflang (in <head> and in sitemaps) names the language only; the
+ * English version doubles as x-default. RSS <language> and Google News want `zh-cn`.
+ */
+export const hreflang: Record<Locale, string> = { en: 'en', zh: 'zh' };
+export const X_DEFAULT_LOCALE: Locale = 'en';
+export const feedLanguage: Record<Locale, string> = { en: 'en', zh: 'zh-cn' };
+/** OpenGraph og:locale. */
+export const ogLocale: Record<Locale, string> = { en: 'en_US', zh: 'zh_CN' };
+
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (locales as readonly string[]).includes(value);
 }
