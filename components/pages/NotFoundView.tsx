@@ -5,8 +5,17 @@ import type { Locale } from '@/lib/i18n/locales';
 import { paths } from '@/lib/i18n/paths';
 import { ArticleCard } from '../section/ArticleCard';
 
-export function NotFoundView({ locale, latest }: { locale: Locale; latest: ArticleSummary[] }) {
-  const t = useTranslations('NotFound');
+/** What a reader sees instead of a page: not found (404), or an article withdrawn (410). */
+export function NotFoundView({
+  locale,
+  latest,
+  reason = 'NotFound',
+}: {
+  locale: Locale;
+  latest: ArticleSummary[];
+  reason?: 'NotFound' | 'Withdrawn';
+}) {
+  const t = useTranslations(reason);
   return (
     <div className="mx-auto max-w-3xl">
       <h1 className="text-3xl font-extrabold text-brand-900 sm:text-4xl">{t('title')}</h1>

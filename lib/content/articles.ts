@@ -8,6 +8,7 @@ import {
   selectChannels,
   selectLatestArticles,
   selectRecentRefs,
+  selectSlugRedirect,
   selectTranslation,
 } from '../db/content-read';
 import type { Locale } from '../i18n/locales';
@@ -84,7 +85,7 @@ export function getHomePageContent(locale: Locale, now = Date.now()): HomePageCo
 
 export type ArticleLookup =
   | { kind: 'found'; article: Article }
-  /** The story lives at another URL (wrong channel in the path). */
+  /** The story lives at another URL (an old slug, or the wrong channel in the path). */
   | { kind: 'moved'; to: ArticleRef }
   | { kind: 'withdrawn' }
   | { kind: 'missing' };
@@ -93,8 +94,13 @@ export function lookupArticle(params: { locale: Locale; section: string; slug: s
   const { locale, section, slug } = params;
   if (!isSlug(section) || !isSlug(slug)) return { kind: 'missing' };
   const now = params.now ?? Date.now();
-  const article = selectArticleBySlug(getDb(), locale, slug);
-  if (!article) return { kind: 'missing' };
+  const db = getDb();
+  const article = selectArticleBySlug(db, locale, slug);
+  if (!article) {
+    // A renamed article keeps its old addresses, as permanent redirects.
+    const to = selectSlugRedirect(db, locale, slug, now);
+    return to ? { kind: 'moved', to } : { kind: 'missing' };
+  }
   if (article.status === 'withdrawn') return { kind: 'withdrawn' };
   // Drafts and scheduled articles do not exist for readers yet.
   if (article.status !== 'published' || Date.parse(article.publishedAt) > now) return { kind: 'missing' };

@@ -42,7 +42,20 @@ export function migrate(db: Db): void {
   }).immediate();
 }
 
-const globalForDb = globalThis as unknown as { portalDb?: Db };
+const globalForDb = globalThis as unknown as { portalDb?: Db; portalWriteGeneration?: number };
+
+/**
+ * Counts content changes made by this process. Caches of derived data (such as the set of
+ * withdrawn articles) compare it to know they are stale; PRAGMA data_version only reports
+ * changes made through other connections.
+ */
+export function noteContentWrite(): void {
+  globalForDb.portalWriteGeneration = (globalForDb.portalWriteGeneration ?? 0) + 1;
+}
+
+export function contentWriteGeneration(): number {
+  return globalForDb.portalWriteGeneration ?? 0;
+}
 
 /** The process-wide connection to the database named by DATABASE_PATH. */
 export function getDb(): Db {

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { ArticleInput } from '../content/article-input';
 import { tagSlug } from '../content/article-input';
-import type { Db } from './connection';
+import { noteContentWrite, type Db } from './connection';
 import { statement } from './statements';
 
 export interface ChannelRecord {
@@ -93,7 +93,7 @@ export interface UpsertResult {
  * translation group and slug history change together or not at all.
  */
 export function upsertArticle(db: Db, input: ArticleInput, nowMs = Date.now()): UpsertResult {
-  return db.transaction((): UpsertResult => {
+  const result = db.transaction((): UpsertResult => {
     const existing = statement(
       db,
       `SELECT id, slug, locale, translation_group FROM articles WHERE external_id = ?`,
@@ -194,6 +194,8 @@ export function upsertArticle(db: Db, input: ArticleInput, nowMs = Date.now()): 
       previousSlug: existing && existing.slug !== input.slug ? existing.slug : null,
     };
   })();
+  noteContentWrite();
+  return result;
 }
 
 export function countArticles(db: Db): number {

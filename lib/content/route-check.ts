@@ -1,0 +1,131 @@
+import { contentWriteGeneration, getDb } from '../db/connection';
+import {
+  countAuthorArticles,
+  countChannelArticles,
+  selectArticleAddress,
+  selectAuthor,
+  selectAuthorFirstPublished,
+  selectChannels,
+  selectDataVersion,
+} from '../db/content-read';
+import type { Locale } from '../i18n/locales';
+import { locales } from '../i18n/locales';
+import { paths } from '../i18n/paths';
+import { SLUG_PATTERN } from './article-input';
+import { CHANNEL_PAGE_SIZE } from './articles';
+import { AUTHOR_PAGE_SIZE } from './authors';
+
+/*
+ * Does an address exist? Asked by the proxy before a page renders, so that missing and
+ * withdrawn content is answered with a fully server-rendered 404 or 410 page, and renamed or
+ * misfiled articles with a 308 (a page that calls notFound() while rendering gets a
+ * client-rendered shell from Next.js 16, empty without JavaScript).
+ *
+ * Answers are remembered per address and forgotten together whenever the content changes:
+ * at once for changes made by this process, and within a second for changes made by another
+ * (PRAGMA data_version). A cached page therefore costs no database work.
+ */
+
+export type AddressCheck =
+  | { kind: 'ok' }
+  | { kind: 'missing' }
+  | { kind: 'withdrawn' }
+  /** A permanent redirect to the article's current address. */
+  | { kind: 'moved'; to: string };
+
+type Remembered =
+  | { kind: 'article'; status: 'published' | 'draft' | 'withdrawn'; visibleFrom: number; channel: string; slug: string }
+  | { kind: 'none' }
+  | { kind: 'since'; visibleFrom: number | null }
+  | { kind: 'count'; total: number };
+
+const RECHECK_MS = 1000;
+const MAX_REMEMBERED = 20_000;
+
+let memory = new Map<string, Remembered>();
+let channels: Set<string> | null = null;
+let stamp = { generation: -1, dataVersion: -1, checkedAt: 0 };
+
+/** Forgets every answer when the content may have changed. */
+function freshen(now: number): void {
+  const generation = contentWriteGeneration();
+  if (generation === stamp.generation && now - stamp.checkedAt < RECHECK_MS) return;
+  const dataVersion = selectDataVersion(getDb());
+  if (generation !== stamp.generation || dataVersion !== stamp.dataVersion) {
+    memory = new Map();
+    channels = null;
+  }
+  stamp = { generation, dataVersion, checkedAt: now };
+}
+
+function remember(key: string, compute: () => Remembered): Remembered {
+  const known = memory.get(key);
+  if (known) return known;
+  const value = compute();
+  if (memory.size >= MAX_REMEMBERED) memory.delete(memory.keys().next().value!);
+  memory.set(key, value);
+  return value;
+}
+
+const isSlug = (value: string) => value.length <= 160 && SLUG_PATTERN.test(value);
+
+export function channelExists(slug: string, now = Date.now()): boolean {
+  freshen(now);
+  channels ??= new Set(selectChannels(getDb(), locales[0]).map((channel) => channel.slug));
+  return channels.has(slug);
+}
+
+/** An article address under a channel: readable, moved (308), withdrawn (410) or nothing (404). */
+export function checkArticleAddress(locale: Locale, section: string, slug: string, now = Date.now()): AddressCheck {
+  if (!isSlug(slug)) return { kind: 'missing' };
+  freshen(now);
+  const found = remember(`a:${locale}/${slug}`, () => {
+    const row = selectArticleAddress(getDb(), locale, slug);
+    if (!row) return { kind: 'none' };
+    return { kind: 'article', status: row.status, visibleFrom: row.publishedMs, channel: row.channel, slug: row.slug };
+  });
+  if (found.kind !== 'article') return { kind: 'missing' };
+  if (found.status === 'withdrawn') return { kind: 'withdrawn' };
+  // Drafts do not exist for readers, nor scheduled articles before their time.
+  if (found.status !== 'published' || found.visibleFrom > now) return { kind: 'missing' };
+  if (found.slug !== slug || found.channel !== section) {
+    return { kind: 'moved', to: paths.article(locale, found.channel, found.slug) };
+  }
+  return { kind: 'ok' };
+}
+
+/** An author has pages in a locale once one of their articles there is published. */
+export function authorExists(locale: Locale, slug: string, now = Date.now()): boolean {
+  if (!isSlug(slug)) return false;
+  freshen(now);
+  const found = remember(`p:${locale}/${slug}`, () => ({
+    kind: 'since',
+    visibleFrom: selectAuthorFirstPublished(getDb(), locale, slug),
+  }));
+  return found.kind === 'since' && found.visibleFrom !== null && found.visibleFrom <= now;
+}
+
+/**
+ * Whether page N of a channel or an author's list exists. Counts are remembered like the
+ * rest; a scheduled article that comes due changes them only at the next content change,
+ * which at worst leaves the newest last page to the page's own notFound().
+ */
+export function listPageExists(
+  list: { kind: 'channel'; locale: Locale; channel: string } | { kind: 'author'; locale: Locale; author: string },
+  page: number,
+  now = Date.now(),
+): boolean {
+  if (page === 1) return true;
+  freshen(now);
+  const db = getDb();
+  const key = list.kind === 'channel' ? `c:${list.locale}/${list.channel}` : `n:${list.locale}/${list.author}`;
+  const found = remember(key, () => {
+    if (list.kind === 'channel') {
+      return { kind: 'count', total: countChannelArticles(db, list.locale, list.channel, now) };
+    }
+    const author = selectAuthor(db, list.locale, list.author);
+    return { kind: 'count', total: author ? countAuthorArticles(db, { authorId: author.id, locale: list.locale, now }) : 0 };
+  });
+  const size = list.kind === 'channel' ? CHANNEL_PAGE_SIZE : AUTHOR_PAGE_SIZE;
+  return found.kind === 'count' && page <= Math.ceil(found.total / size);
+}
