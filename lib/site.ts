@@ -19,6 +19,9 @@ export const site = {
   },
   newsLicence: env.SITE_NEWS_LICENCE ?? '50120220004',
   timeZone: 'Asia/Shanghai',
+  /** The publisher's logo (structured data) and the picture shared for pages without their own. */
+  logo: { src: '/brand/logo-512.png', width: 512, height: 512 },
+  shareImage: { src: '/brand/og-default.png', width: 1200, height: 630 },
   /** When the privacy statement and terms were last revised. */
   legalUpdatedAt: '2026-11-01T00:00:00+08:00',
 } as const;

@@ -20,7 +20,7 @@ export async function generateMetadata({ params }: LayoutProps<'/[locale]'>): Pr
   const name = siteName(locale);
   return {
     metadataBase: new URL(site.url),
-    title: { default: name, template: `%s | ${name}` },
+    title: name,
     description: t('siteDescription'),
     applicationName: name,
   };

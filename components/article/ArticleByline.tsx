@@ -1,31 +1,39 @@
+import Link from 'next/link';
 import { useTranslations } from 'next-intl';
+import type { ReactNode } from 'react';
 import type { Author } from '@/lib/content/types';
+import type { Locale } from '@/lib/i18n/locales';
+import { paths } from '@/lib/i18n/paths';
 import { FormattedDate } from '../ui/FormattedDate';
 
-function joinNames(names: string[], join: (first: string, second: string) => string): string {
-  return names.reduce<string>((acc, name, index) => (index === 0 ? name : join(acc, name)), '');
-}
-
-/** "By NAME | Jan 13, 2023", plus the update time when the article was edited. */
+/** "By NAME | Jan 13, 2023", each name linking to the author's page, plus the update time. */
 export function ArticleByline({
+  locale,
   authors,
   publishedAt,
   updatedAt,
 }: {
+  locale: Locale;
   authors: Author[];
   publishedAt: string;
   updatedAt: string | null;
 }) {
   const t = useTranslations('Article');
-  const names = joinNames(
-    authors.map((a) => a.name),
-    (first, second) => t('authorsJoin', { first, second }),
-  );
+  const names = authors
+    .map<ReactNode>((author) => (
+      <Link key={author.slug} href={paths.author(locale, author.slug)} rel="author" className="underline-offset-2 hover:underline">
+        {author.name}
+      </Link>
+    ))
+    .reduce<ReactNode>(
+      (joined, name, index) => (index === 0 ? name : t.rich('authorsJoin', { first: () => joined, second: () => name })),
+      null,
+    );
   return (
     <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-ink-600">
-      {names ? (
+      {authors.length > 0 ? (
         <>
-          <span className="font-semibold uppercase tracking-wide text-ink-800">{t('by', { authors: names })}</span>
+          <span className="font-semibold uppercase tracking-wide text-ink-800">{t.rich('by', { authors: () => names })}</span>
           <span aria-hidden="true">|</span>
         </>
       ) : null}

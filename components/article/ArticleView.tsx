@@ -35,7 +35,7 @@ export function ArticleView({
           </h1>
           <p className="mt-4 text-lg leading-relaxed text-ink-700">{article.summary}</p>
           <div className="mt-4">
-            <ArticleByline authors={article.authors} publishedAt={article.publishedAt} updatedAt={article.updatedAt} />
+            <ArticleByline locale={article.locale} authors={article.authors} publishedAt={article.publishedAt} updatedAt={article.updatedAt} />
           </div>
         </header>
         {article.image ? <LeadFigure image={article.image} /> : null}

@@ -45,8 +45,10 @@ export function Pagination({
           ) : (
             <li key={p}>
               {p === page ? (
-                <span aria-current="page" aria-label={t('current', { page: p })} className={`${item} bg-brand-900 text-white`}>
-                  {p}
+                // aria-label is not allowed on a plain span: the spoken text is a hidden span.
+                <span aria-current="page" className={`${item} bg-brand-900 text-white`}>
+                  <span className="sr-only">{t('current', { page: p })}</span>
+                  <span aria-hidden="true">{p}</span>
                 </span>
               ) : (
                 <Link href={hrefFor(p)} aria-label={t('page', { page: p })} className={`${item} hover:bg-ink-50`}>

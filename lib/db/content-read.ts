@@ -167,6 +167,104 @@ export function selectTranslation(
   return row ?? null;
 }
 
+/** An author by slug, with their name and biography in one locale. */
+export function selectAuthor(db: Db, locale: Locale, slug: string): (Author & { id: number }) | null {
+  const row = statement(
+    db,
+    `SELECT id, slug, name_${locale} AS name, bio_${locale} AS bio FROM authors WHERE slug = ?`,
+  ).get(slug) as (Author & { id: number }) | undefined;
+  return row ?? null;
+}
+
+/*
+ * An author's articles in one locale. article_authors is walked through its author index and
+ * the few hundred rows of one author are sorted in memory (a temp B-tree): bounded by one
+ * author's output, and the pages are cached.
+ */
+export function countAuthorArticles(db: Db, params: { authorId: number; locale: Locale; now: number }): number {
+  const row = statement(
+    db,
+    `SELECT COUNT(*) AS n FROM article_authors aa JOIN articles a ON a.id = aa.article_id
+      WHERE aa.author_id = ? AND a.locale = ? AND a.status = 'published' AND a.published_ms <= ?`,
+  ).get(params.authorId, params.locale, params.now) as { n: number };
+  return row.n;
+}
+
+export function selectAuthorArticles(
+  db: Db,
+  params: { authorId: number; locale: Locale; now: number; limit: number; offset: number },
+): ArticleSummary[] {
+  const rows = statement(
+    db,
+    `SELECT ${SUMMARY_COLUMNS} FROM article_authors aa JOIN articles a ON a.id = aa.article_id
+      WHERE aa.author_id = ? AND a.locale = ? AND a.status = 'published' AND a.published_ms <= ?
+      ORDER BY a.published_ms DESC, a.id DESC
+      LIMIT ? OFFSET ?`,
+  ).all(params.authorId, params.locale, params.now, params.limit, params.offset) as SummaryRow[];
+  return rows.map(toSummary);
+}
+
+/**
+ * Where an old slug of a locale leads now: the article's current address, if it is readable.
+ * Slugs are kept in article_slug_history whenever an article is renamed.
+ */
+export function selectSlugRedirect(db: Db, locale: Locale, slug: string, now: number): ArticleRef | null {
+  const row = statement(
+    db,
+    `SELECT a.locale, a.channel, a.slug FROM article_slug_history h JOIN articles a ON a.id = h.article_id
+      WHERE h.locale = ? AND h.slug = ? AND a.status = 'published' AND a.published_ms <= ?`,
+  ).get(locale, slug, now) as ArticleRef | undefined;
+  return row ?? null;
+}
+
+/** What the proxy needs to know about an article address (a unique-index probe). */
+export interface ArticleAddressRow {
+  status: Article['status'];
+  publishedMs: number;
+  channel: string;
+  slug: string;
+}
+
+/**
+ * The article at a locale and slug, or, for an old slug of a renamed article, the article it
+ * leads to now (`renamed: true`).
+ */
+export function selectArticleAddress(
+  db: Db,
+  locale: Locale,
+  slug: string,
+): (ArticleAddressRow & { renamed: boolean }) | null {
+  const row = statement(
+    db,
+    `SELECT status, published_ms AS publishedMs, channel, slug FROM articles WHERE locale = ? AND slug = ?`,
+  ).get(locale, slug) as ArticleAddressRow | undefined;
+  if (row) return { ...row, renamed: false };
+  const target = statement(
+    db,
+    `SELECT a.status, a.published_ms AS publishedMs, a.channel, a.slug
+       FROM article_slug_history h JOIN articles a ON a.id = h.article_id
+      WHERE h.locale = ? AND h.slug = ? AND a.locale = h.locale`,
+  ).get(locale, slug) as ArticleAddressRow | undefined;
+  return target ? { ...target, renamed: true } : null;
+}
+
+/** When an author's first article in a locale was published (null: none published). */
+export function selectAuthorFirstPublished(db: Db, locale: Locale, slug: string): number | null {
+  const row = statement(
+    db,
+    `SELECT MIN(a.published_ms) AS first FROM authors au
+       JOIN article_authors aa ON aa.author_id = au.id
+       JOIN articles a ON a.id = aa.article_id
+      WHERE au.slug = ? AND a.locale = ? AND a.status = 'published'`,
+  ).get(slug, locale) as { first: number | null };
+  return row.first;
+}
+
+/** Changes when another connection (another process) commits a change to the database. */
+export function selectDataVersion(db: Db): number {
+  return db.pragma('data_version', { simple: true }) as number;
+}
+
 /** A recent slice of published articles, for prerendering at build time. */
 export function selectRecentRefs(db: Db, locale: Locale, now: number, limit: number): ArticleRef[] {
   return statement(

@@ -6,7 +6,11 @@ import { getChannelPage, listChannels } from '@/lib/content/articles';
 import { locales, otherLocale } from '@/lib/i18n/locales';
 import { paths } from '@/lib/i18n/paths';
 import { resolveLocale } from '@/lib/i18n/server';
-import { pageMetadata } from '@/lib/seo/metadata';
+import { JsonLd } from '@/components/seo/JsonLd';
+import { channelCrumbs } from '@/lib/seo/crumbs';
+import { feedLinks } from '@/lib/seo/feed-links';
+import { breadcrumbJsonLd } from '@/lib/seo/json-ld';
+import { notFoundMetadata, pageMetadata } from '@/lib/seo/metadata';
 
 export const revalidate = 60;
 
@@ -19,13 +23,14 @@ export async function generateMetadata({ params }: PageProps<'/[locale]/[section
   const locale = await resolveLocale(params);
   const { section } = await params;
   const data = getChannelPage(locale, section, 1);
-  if (!data) return {};
+  if (!data) return notFoundMetadata(locale);
   return pageMetadata({
     locale,
     path: paths.channel(locale, section),
     title: data.channel.name,
     description: data.channel.description,
     alternates: { en: paths.channel('en', section), zh: paths.channel('zh', section) },
+    feeds: await feedLinks(locale, data.channel),
   });
 }
 
@@ -44,6 +49,7 @@ export default async function ChannelPage({ params }: PageProps<'/[locale]/[sect
       languageTarget={{ locale: other, href: paths.channel(other, section), kind: 'channel' }}
     >
       <ChannelView locale={locale} channel={data.channel} page={data.page} />
+      <JsonLd data={breadcrumbJsonLd(await channelCrumbs(locale, data.channel))} />
     </PageShell>
   );
 }

@@ -7,6 +7,7 @@ import { listChannels } from '@/lib/content/articles';
 import { otherLocale } from '@/lib/i18n/locales';
 import { paths } from '@/lib/i18n/paths';
 import { resolveLocale } from '@/lib/i18n/server';
+import { feedLinks } from '@/lib/seo/feed-links';
 import { pageMetadata } from '@/lib/seo/metadata';
 import { siteName } from '@/lib/site';
 
@@ -17,7 +18,9 @@ export async function generateMetadata({ params }: PageProps<'/[locale]/about'>)
     locale,
     path: paths.about(locale),
     title: t('title'),
+    description: t('intro', { site: siteName(locale) }),
     alternates: { en: paths.about('en'), zh: paths.about('zh') },
+    feeds: await feedLinks(locale),
   });
 }
 

@@ -6,6 +6,7 @@ import { listChannels } from '@/lib/content/articles';
 import { otherLocale } from '@/lib/i18n/locales';
 import { paths } from '@/lib/i18n/paths';
 import { resolveLocale } from '@/lib/i18n/server';
+import { feedLinks } from '@/lib/seo/feed-links';
 import { pageMetadata } from '@/lib/seo/metadata';
 import { site } from '@/lib/site';
 
@@ -16,7 +17,9 @@ export async function generateMetadata({ params }: PageProps<'/[locale]/contact'
     locale,
     path: paths.contact(locale),
     title: t('title'),
+    description: t('intro'),
     alternates: { en: paths.contact('en'), zh: paths.contact('zh') },
+    feeds: await feedLinks(locale),
   });
 }
 

@@ -6,17 +6,21 @@ import { listChannels } from '@/lib/content/articles';
 import { otherLocale } from '@/lib/i18n/locales';
 import { paths } from '@/lib/i18n/paths';
 import { resolveLocale } from '@/lib/i18n/server';
+import { feedLinks } from '@/lib/seo/feed-links';
 import { pageMetadata } from '@/lib/seo/metadata';
-import { site } from '@/lib/site';
+import { site, siteName } from '@/lib/site';
 
 export async function generateMetadata({ params }: PageProps<'/[locale]/terms'>): Promise<Metadata> {
   const locale = await resolveLocale(params);
   const t = await getTranslations({ locale, namespace: 'Terms' });
+  const seo = await getTranslations({ locale, namespace: 'Seo' });
   return pageMetadata({
     locale,
     path: paths.terms(locale),
     title: t('title'),
+    description: seo('termsDescription', { site: siteName(locale) }),
     alternates: { en: paths.terms('en'), zh: paths.terms('zh') },
+    feeds: await feedLinks(locale),
   });
 }
 

@@ -15,7 +15,12 @@ import { headlineWithSeries } from '@/lib/content/headline';
 import { isLocale, otherLocale } from '@/lib/i18n/locales';
 import { paths } from '@/lib/i18n/paths';
 import { resolveLocale } from '@/lib/i18n/server';
-import { pageMetadata } from '@/lib/seo/metadata';
+import { JsonLd } from '@/components/seo/JsonLd';
+import { toShanghaiIso } from '@/lib/content/time';
+import { articleCrumbs } from '@/lib/seo/crumbs';
+import { feedLinks } from '@/lib/seo/feed-links';
+import { breadcrumbJsonLd, newsArticleJsonLd } from '@/lib/seo/json-ld';
+import { absoluteUrl, notFoundMetadata, pageMetadata } from '@/lib/seo/metadata';
 
 // Cached after the first request and refreshed in the background at most every five minutes.
 export const revalidate = 300;
@@ -35,20 +40,32 @@ export async function generateMetadata({ params }: PageProps<'/[locale]/[section
   const locale = await resolveLocale(params);
   const { section, slug } = await params;
   const lookup = findArticle(locale, section, slug);
-  if (lookup.kind !== 'found') return {};
+  if (lookup.kind !== 'found') return notFoundMetadata(locale);
   const { article } = lookup;
+  const channel = getChannel(locale, article.channel);
+  if (!channel) return notFoundMetadata(locale);
   const translation = findTranslation(article);
+  const published = toShanghaiIso(article.publishedAt);
   return pageMetadata({
     locale,
     path: paths.article(locale, article.channel, article.slug),
     title: headlineWithSeries(article),
     description: article.summary,
+    // A single-language article announces only itself.
     alternates: translation
-      ? {
-          [locale]: paths.article(locale, article.channel, article.slug),
-          [translation.locale]: paths.article(translation.locale, translation.channel, translation.slug),
-        }
+      ? { [translation.locale]: paths.article(translation.locale, translation.channel, translation.slug) }
       : undefined,
+    image: article.image
+      ? { src: article.image.src, width: article.image.width, height: article.image.height, alt: article.image.alt }
+      : null,
+    article: {
+      publishedTime: published,
+      modifiedTime: article.updatedAt ? toShanghaiIso(article.updatedAt) : published,
+      section: channel.name,
+      authorUrls: article.authors.map((author) => absoluteUrl(paths.author(locale, author.slug))),
+      tags: article.tags.map((tag) => tag.name),
+    },
+    feeds: await feedLinks(locale, channel),
   });
 }
 
@@ -80,6 +97,7 @@ export default async function ArticlePage({ params }: PageProps<'/[locale]/[sect
         channel={channel}
         related={listRelatedArticles(article)}
       />
+      <JsonLd data={[newsArticleJsonLd(article, channel), breadcrumbJsonLd(await articleCrumbs(article, channel))]} />
     </PageShell>
   );
 }

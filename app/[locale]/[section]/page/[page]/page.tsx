@@ -7,7 +7,11 @@ import { getChannelPage, listChannels } from '@/lib/content/articles';
 import { otherLocale } from '@/lib/i18n/locales';
 import { paths } from '@/lib/i18n/paths';
 import { resolveLocale } from '@/lib/i18n/server';
-import { pageMetadata } from '@/lib/seo/metadata';
+import { JsonLd } from '@/components/seo/JsonLd';
+import { channelCrumbs } from '@/lib/seo/crumbs';
+import { feedLinks } from '@/lib/seo/feed-links';
+import { breadcrumbJsonLd } from '@/lib/seo/json-ld';
+import { notFoundMetadata, pageMetadata } from '@/lib/seo/metadata';
 
 export const revalidate = 60;
 
@@ -24,14 +28,19 @@ export async function generateMetadata({ params }: PageProps<'/[locale]/[section
   const locale = await resolveLocale(params);
   const { section, page } = await params;
   const data = getChannelPage(locale, section, pageNumber(page));
-  if (!data) return {};
+  if (!data) return notFoundMetadata(locale);
   const t = await getTranslations({ locale, namespace: 'Channel' });
   const n = data.page.page;
+  const other = otherLocale(locale);
+  // The other language has fewer articles: its page N may not exist.
+  const otherHasPage = getChannelPage(other, section, n) !== null;
   return pageMetadata({
     locale,
     path: paths.channel(locale, section, n),
     title: t('pageTitle', { channel: data.channel.name, page: n }),
     description: data.channel.description,
+    alternates: otherHasPage ? { [other]: paths.channel(other, section, n) } : undefined,
+    feeds: await feedLinks(locale, data.channel),
   });
 }
 
@@ -53,6 +62,7 @@ export default async function ChannelNthPage({ params }: PageProps<'/[locale]/[s
       languageTarget={{ locale: other, href: paths.channel(other, section), kind: 'channel' }}
     >
       <ChannelView locale={locale} channel={data.channel} page={data.page} />
+      <JsonLd data={breadcrumbJsonLd(await channelCrumbs(locale, data.channel, n))} />
     </PageShell>
   );
 }

@@ -1,0 +1,39 @@
+import { cache } from 'react';
+import { getDb } from '../db/connection';
+import { countAuthorArticles, selectAuthor, selectAuthorArticles } from '../db/content-read';
+import type { Locale } from '../i18n/locales';
+import { SLUG_PATTERN } from './article-input';
+import { MAX_PAGE } from './articles';
+import type { ArticleSummary, Author, Paged } from './types';
+
+export const AUTHOR_PAGE_SIZE = 12;
+
+/**
+ * An author's page in one locale: who they are and one page of their published articles,
+ * newest first. `null` when the author does not exist, has published nothing in this locale,
+ * or the page is past the end.
+ */
+export const getAuthorPage = cache(function getAuthorPage(
+  locale: Locale,
+  slug: string,
+  page: number,
+): { author: Author; page: Paged<ArticleSummary> } | null {
+  if (slug.length > 160 || !SLUG_PATTERN.test(slug)) return null;
+  if (!Number.isSafeInteger(page) || page < 1 || page > MAX_PAGE) return null;
+  const db = getDb();
+  const found = selectAuthor(db, locale, slug);
+  if (!found) return null;
+  const now = Date.now();
+  const total = countAuthorArticles(db, { authorId: found.id, locale, now });
+  const totalPages = Math.ceil(total / AUTHOR_PAGE_SIZE);
+  if (total === 0 || page > totalPages) return null;
+  const items = selectAuthorArticles(db, {
+    authorId: found.id,
+    locale,
+    now,
+    limit: AUTHOR_PAGE_SIZE,
+    offset: (page - 1) * AUTHOR_PAGE_SIZE,
+  });
+  const author: Author = { slug: found.slug, name: found.name, bio: found.bio };
+  return { author, page: { items, page, pageSize: AUTHOR_PAGE_SIZE, total, totalPages } };
+});
