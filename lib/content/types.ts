@@ -66,3 +66,23 @@ export interface Paged<T> {
   total: number;
   totalPages: number;
 }
+
+/** An article as a sitemap lists it: where it lives, when it last changed, its other version. */
+export interface SitemapArticle {
+  id: number;
+  locale: Locale;
+  channel: string;
+  slug: string;
+  /** updated_at, or published_at when never updated: ISO 8601 with the offset as stored. */
+  lastModified: string;
+  /** The published version in the other language, if there is one. */
+  translation: ArticleRef | null;
+}
+
+/** An article as an RSS item: the summary plus what a feed reader shows around it. */
+export interface FeedItem extends ArticleSummary {
+  /** The newsroom's id: stable when the slug changes, so it serves as the item's guid. */
+  externalId: string;
+  channelName: string;
+  authors: string[];
+}

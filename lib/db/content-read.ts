@@ -9,7 +9,7 @@ import { statement } from './statements';
  * Only published articles whose time has come (published_ms <= now) are ever listed.
  */
 
-interface SummaryRow {
+export interface SummaryRow {
   id: number;
   locale: Locale;
   channel: string;
@@ -34,11 +34,11 @@ interface ArticleRow extends SummaryRow {
   translation_group: string;
 }
 
-const SUMMARY_COLUMNS = `a.id, a.locale, a.channel, a.slug, a.headline, a.series, a.summary,
+export const SUMMARY_COLUMNS = `a.id, a.locale, a.channel, a.slug, a.headline, a.series, a.summary,
   a.image_src, a.image_alt, a.image_caption, a.image_credit, a.image_width, a.image_height,
   a.published_at, a.updated_at`;
 
-function toSummary(row: SummaryRow): ArticleSummary {
+export function toSummary(row: SummaryRow): ArticleSummary {
   return {
     id: row.id,
     locale: row.locale,
@@ -160,7 +160,8 @@ export function selectTranslation(
 ): ArticleRef | null {
   const row = statement(
     db,
-    `SELECT locale, channel, slug FROM articles
+    // Without statistics SQLite prefers articles_by_locale here and scans a whole locale.
+    `SELECT locale, channel, slug FROM articles INDEXED BY articles_by_translation
       WHERE translation_group = ? AND locale = ? AND status = 'published' AND published_ms <= ?
       LIMIT 1`,
   ).get(params.group, params.locale, params.now) as ArticleRef | undefined;

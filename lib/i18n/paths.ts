@@ -21,6 +21,8 @@ export const paths = {
   /** The sitemap index names the per-locale sitemaps and the news sitemap. */
   sitemapIndex: () => '/sitemap.xml',
   newsSitemap: () => '/sitemaps/news.xml',
+  pagesSitemap: (locale: Locale) => `/sitemaps/${locale}/pages.xml`,
+  articleSitemap: (locale: Locale, file: number) => `/sitemaps/${locale}/articles-${file}.xml`,
   channelApi: (locale: Locale, channel: string, page: number) =>
     `/api/channels/${channel}/articles?locale=${locale}&page=${page}`,
 };

@@ -6,11 +6,11 @@ import { siteName } from '../site';
 
 /** The RSS feeds a page advertises in <head>: its channel's (if any), then the whole site's. */
 export async function feedLinks(locale: Locale, channel?: Channel): Promise<{ path: string; title: string }[]> {
-  const t = await getTranslations({ locale, namespace: 'Seo' });
+  const t = await getTranslations({ locale, namespace: 'Feed' });
   const site = siteName(locale);
-  const links = [{ path: paths.feed(locale), title: t('feedTitle', { site }) }];
+  const links = [{ path: paths.feed(locale), title: t('title', { site }) }];
   if (channel) {
-    links.unshift({ path: paths.channelFeed(locale, channel.slug), title: t('channelFeedTitle', { site, channel: channel.name }) });
+    links.unshift({ path: paths.channelFeed(locale, channel.slug), title: t('channelTitle', { site, channel: channel.name }) });
   }
   return links;
 }

@@ -4,7 +4,7 @@ import type { Locale } from '../i18n/locales';
 import { htmlLang } from '../i18n/locales';
 import { paths } from '../i18n/paths';
 import { site, siteName } from '../site';
-import { absoluteUrl } from './metadata';
+import { absoluteUrl } from './absolute-url';
 
 /*
  * schema.org structured data (JSON-LD). Builders return plain objects; `serializeJsonLd`

@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import type { Locale } from '../i18n/locales';
 import { hreflang, locales, ogLocale, otherLocale, X_DEFAULT_LOCALE } from '../i18n/locales';
 import { site, siteName } from '../site';
+import { absoluteUrl } from './absolute-url';
 import { documentTitle } from './title';
 
 /** A picture as crawlers and link previews want it: absolute URL and real size. */
@@ -40,10 +41,6 @@ export interface PageSeo {
   feeds?: { path: string; title: string }[];
   /** Pages that must not be indexed (the withdrawn notice, error pages). */
   noindex?: boolean;
-}
-
-export function absoluteUrl(pathOrUrl: string): string {
-  return /^https?:\/\//.test(pathOrUrl) ? pathOrUrl : `${site.url}${pathOrUrl}`;
 }
 
 /**

@@ -20,7 +20,8 @@ import { toShanghaiIso } from '@/lib/content/time';
 import { articleCrumbs } from '@/lib/seo/crumbs';
 import { feedLinks } from '@/lib/seo/feed-links';
 import { breadcrumbJsonLd, newsArticleJsonLd } from '@/lib/seo/json-ld';
-import { absoluteUrl, notFoundMetadata, pageMetadata } from '@/lib/seo/metadata';
+import { absoluteUrl } from '@/lib/seo/absolute-url';
+import { notFoundMetadata, pageMetadata } from '@/lib/seo/metadata';
 
 // Cached after the first request and refreshed in the background at most every five minutes.
 export const revalidate = 300;
