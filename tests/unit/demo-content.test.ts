@@ -97,10 +97,18 @@ describe('query plans', () => {
       `SELECT COUNT(*) FROM articles WHERE locale = 'en' AND channel = 'news' AND status = 'published' AND published_ms <= 1`,
       `SELECT id FROM articles WHERE locale = 'en' AND status = 'published' AND published_ms <= 1
          ORDER BY published_ms DESC, id DESC LIMIT 9`,
-      `SELECT locale FROM articles WHERE translation_group = 'x' AND locale = 'zh'`,
+      // the translation lookup of every article page (lib/db/content-read.ts selectTranslation)
+      `SELECT locale, channel, slug FROM articles INDEXED BY articles_by_translation
+        WHERE translation_group = 'x' AND locale = 'zh' AND status = 'published' AND published_ms <= 1 LIMIT 1`,
+      // the proxy's address probes (selectArticleAddress)
+      `SELECT status, published_ms FROM articles WHERE locale = 'en' AND slug = 'x'`,
+      `SELECT a.status FROM article_slug_history h JOIN articles a ON a.id = h.article_id
+        WHERE h.locale = 'en' AND h.slug = 'x' AND a.locale = h.locale`,
     ].map((sql) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join(' / '));
+    expect(plans[3]).toContain('articles_by_translation');
     for (const plan of plans) {
-      expect(plan).toMatch(/USING (COVERING )?INDEX/);
+      expect(plan).toMatch(/USING (COVERING )?INDEX|USING PRIMARY KEY/);
+      expect(plan).not.toMatch(/\bSCAN (articles|a|h)\b/);
       expect(plan).not.toMatch(/USE TEMP B-TREE/);
     }
   });
