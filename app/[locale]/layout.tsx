@@ -38,7 +38,7 @@ export default async function LocaleLayout({ children, params }: LayoutProps<'/[
   return (
     <html lang={htmlLang[locale]}>
       <body className="flex min-h-screen flex-col">
-        <NextIntlClientProvider messages={pickMessages(locale, ['LoadMore', 'Error'])}>
+        <NextIntlClientProvider messages={pickMessages(locale, ['LoadMore', 'Error', 'Consent'])}>
           <SkipLink />
           {children}
           <SiteFooter locale={locale} site={site} year={year} />

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { Article, ArticleSummary, Channel } from '@/lib/content/types';
 import { paths } from '@/lib/i18n/paths';
+import { ViewCounter } from '../consent/ViewCounter.client';
 import { ArticleBody } from './ArticleBody';
 import { ArticleByline } from './ArticleByline';
 import { ArticleHeadline } from './ArticleHeadline';
@@ -40,6 +41,7 @@ export function ArticleView({
         </header>
         {article.image ? <LeadFigure image={article.image} /> : null}
         <ArticleBody html={bodyHtml} />
+        <ViewCounter articleId={article.id} />
         <TagList tags={article.tags} />
         <SloganLinks locale={article.locale} />
       </article>

@@ -1,12 +1,22 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import type { HomePageContent } from '@/lib/content/articles';
+import type { ArticleSummary } from '@/lib/content/types';
 import type { Locale } from '@/lib/i18n/locales';
 import { paths } from '@/lib/i18n/paths';
 import { ArticleCard } from '../section/ArticleCard';
+import { MostRead } from '../section/MostRead';
 
 /** Lead story, the most recent list beside it, then the latest of each channel. */
-export function HomeView({ locale, content }: { locale: Locale; content: HomePageContent }) {
+export function HomeView({
+  locale,
+  content,
+  mostRead,
+}: {
+  locale: Locale;
+  content: HomePageContent;
+  mostRead: ArticleSummary[];
+}) {
   const t = useTranslations('Home');
   return (
     <>
@@ -35,6 +45,7 @@ export function HomeView({ locale, content }: { locale: Locale; content: HomePag
       ) : (
         <p>{t('empty')}</p>
       )}
+      <MostRead articles={mostRead} id="most-read" />
       {content.channels.map(({ channel, articles }) => (
         <section key={channel.slug} aria-labelledby={`channel-${channel.slug}`} className="mt-14 border-t-4 border-brand-900 pt-4">
           <h2 id={`channel-${channel.slug}`} className="text-2xl font-extrabold text-brand-900">

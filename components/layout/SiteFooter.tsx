@@ -3,6 +3,7 @@ import { useTranslations } from 'next-intl';
 import type { Locale } from '@/lib/i18n/locales';
 import { paths } from '@/lib/i18n/paths';
 import type { Site } from '@/lib/site';
+import { CookieSettingsLink } from '../consent/CookieSettingsLink.client';
 
 /** Footer of every page: site links, inquiries email, reporting hotline, ICP and licence numbers. */
 export function SiteFooter({ locale, site, year }: { locale: Locale; site: Site; year: number }) {
@@ -37,6 +38,13 @@ export function SiteFooter({ locale, site, year }: { locale: Locale; site: Site;
               <Link className={linkClass} href={paths.terms(locale)}>
                 {t('terms')}
               </Link>
+            </li>
+            <li>
+              <CookieSettingsLink
+                className={linkClass}
+                href={paths.cookieSettings(locale)}
+                label={t('cookieSettings')}
+              />
             </li>
           </ul>
         </nav>

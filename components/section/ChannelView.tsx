@@ -4,16 +4,19 @@ import type { Locale } from '@/lib/i18n/locales';
 import { paths } from '@/lib/i18n/paths';
 import { ArticleList } from './ArticleList';
 import { LoadMore } from './LoadMore.client';
+import { MostRead } from './MostRead';
 import { Pagination } from './Pagination';
 
 export function ChannelView({
   locale,
   channel,
   page,
+  mostRead,
 }: {
   locale: Locale;
   channel: Channel;
   page: Paged<ArticleSummary>;
+  mostRead: ArticleSummary[];
 }) {
   const t = useTranslations('Channel');
   return (
@@ -40,6 +43,7 @@ export function ChannelView({
         totalPages={page.totalPages}
         hrefFor={(p) => paths.channel(locale, channel.slug, p)}
       />
+      <MostRead articles={mostRead} id="most-read" />
     </>
   );
 }

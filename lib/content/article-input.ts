@@ -4,7 +4,7 @@ import { locales } from '../i18n/locales';
 /** Slugs in URLs: lowercase ASCII letters, digits and single hyphens. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Segments the router uses for itself; no channel or article may take them. */
-export const RESERVED_SLUGS = new Set(['page', 'api', 'admin', 'authors', 'feed', 'rss', 'withdrawn', 'missing']);
+export const RESERVED_SLUGS = new Set(['page', 'api', 'admin', 'authors', 'feed', 'rss', 'withdrawn', 'missing', 'cookies']);
 
 const slug = z
   .string()

@@ -95,4 +95,15 @@ export const migrations: readonly string[] = [
   `
   CREATE INDEX articles_by_locale_id ON articles (locale, status, id, published_ms, updated_ms);
   `,
+  // 3: article views for the most-read lists, counted per day (Asia/Shanghai), with statistics
+  // consent only; nothing about the reader is stored
+  `
+  CREATE TABLE article_views (
+    article_id  INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    day         INTEGER NOT NULL,  -- days since 1970-01-01 in Shanghai time
+    views       INTEGER NOT NULL,
+    PRIMARY KEY (article_id, day)
+  ) STRICT, WITHOUT ROWID;
+  CREATE INDEX article_views_by_day ON article_views (day, article_id, views);
+  `,
 ];

@@ -13,6 +13,7 @@ export const paths = {
   contact: (locale: Locale) => `/${locale}/contact`,
   privacy: (locale: Locale) => `/${locale}/privacy`,
   terms: (locale: Locale) => `/${locale}/terms`,
+  cookieSettings: (locale: Locale) => `/${locale}/cookies`,
   author: (locale: Locale, author: string, page = 1) =>
     page > 1 ? `/${locale}/authors/${author}?page=${page}` : `/${locale}/authors/${author}`,
   /** RSS 2.0: the latest articles of a locale, and of one channel. */

@@ -25,7 +25,7 @@ describe.each([
   ['en', 1366],
   ['zh', 390],
 ] as const)('axe (WCAG 2.2 AA) in %s at %i px', (locale, width) => {
-  it.each(['', '/news', '/business/old-warehouse-reopens-for-small-brands', '/about', '/privacy', '/no-such-page'])(
+  it.each(['', '/news', '/business/old-warehouse-reopens-for-small-brands', '/about', '/privacy', '/cookies', '/no-such-page'])(
     '/%s%s has no violations',
     async (suffix) => {
       const context = await browser.newContext({ viewport: { width, height: 900 } });

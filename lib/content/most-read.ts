@@ -1,0 +1,34 @@
+import { getDb } from '../db/connection';
+import { recordArticleView, selectMostRead } from '../db/views';
+import type { Locale } from '../i18n/locales';
+import type { ArticleSummary } from './types';
+
+const DAY_MS = 86_400_000;
+const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+export const MOST_READ_DAYS = 7;
+
+/** The calendar day of an instant in Shanghai, as days since 1970-01-01. */
+export function shanghaiDay(ms: number): number {
+  return Math.floor((ms + SHANGHAI_OFFSET_MS) / DAY_MS);
+}
+
+/** Counts one view; false when the id is not a readable article. */
+export function recordView(articleId: number, now = Date.now()): boolean {
+  if (!Number.isSafeInteger(articleId) || articleId < 1) return false;
+  return recordArticleView(getDb(), { articleId, day: shanghaiDay(now), now });
+}
+
+/** The most-read articles of the last seven days (today included), in a locale or one channel. */
+export function listMostRead(
+  locale: Locale,
+  options: { channel?: string; limit?: number; now?: number } = {},
+): ArticleSummary[] {
+  const now = options.now ?? Date.now();
+  return selectMostRead(getDb(), {
+    locale,
+    channel: options.channel ?? null,
+    fromDay: shanghaiDay(now) - (MOST_READ_DAYS - 1),
+    now,
+    limit: options.limit ?? 5,
+  });
+}
