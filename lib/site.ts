@@ -23,7 +23,7 @@ export const site = {
   logo: { src: '/brand/logo-512.png', width: 512, height: 512 },
   shareImage: { src: '/brand/og-default.png', width: 1200, height: 630 },
   /** When the privacy statement and terms were last revised. */
-  legalUpdatedAt: '2026-11-01T00:00:00+08:00',
+  legalUpdatedAt: '2026-11-25T00:00:00+08:00',
 } as const;
 
 export type Site = typeof site;

@@ -89,6 +89,27 @@ describe.each(['en', 'zh'] as const)('in %s', (locale) => {
     await context.close();
   });
 
+  it('moves nothing on the page: the banner is in the first paint, no layout shift', async () => {
+    for (const width of [390, 1366]) {
+      const context = await browser.newContext({ viewport: { width, height: 844 } });
+      const page = await context.newPage();
+      await page.goto(`${baseUrl()}${article(locale)}`);
+      await settle(page);
+      const shift = await page.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            let total = 0;
+            new PerformanceObserver((list) => {
+              for (const entry of list.getEntries()) total += (entry as unknown as { value: number }).value;
+            }).observe({ type: 'layout-shift', buffered: true });
+            setTimeout(() => resolve(total), 200);
+          }),
+      );
+      expect({ width, shift }).toEqual({ width, shift: 0 });
+      await context.close();
+    }
+  });
+
   it('after "Reject all": keeps a refusal for about a year, hides the banner for good, counts nothing', async () => {
     const { context, page, views } = await visit(article(locale));
     await banner(page, locale).getByRole('button', { name: t.rejectAll }).click();
