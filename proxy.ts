@@ -135,6 +135,6 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Static files, Next.js internals and API routes do not need the gate.
-  matcher: ['/((?!_next/|api/|images/|brand/|favicon\\.ico|icon|apple-icon|robots\\.txt|sitemap).*)'],
+  // Static files, Next.js internals, API routes and the staff area (its own root layout) do not need the gate.
+  matcher: ['/((?!_next/|api/|admin|images/|brand/|favicon\\.ico|icon|apple-icon|robots\\.txt|sitemap).*)'],
 };

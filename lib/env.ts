@@ -22,6 +22,13 @@ const schema = z.object({
   SITE_ICP: z.string().min(1).optional(),
   SITE_ICP_URL: z.string().url().optional(),
   SITE_NEWS_LICENCE: z.string().min(1).optional(),
+  /** Signs form tokens and salts IP hashes. Unset: a random secret kept beside the database. */
+  APP_SECRET: z.string().min(32).optional(),
+  /** Staff notification by email (optional): smtp://user:pass@host:port or smtps://… */
+  SMTP_URL: z.string().url().optional(),
+  SMTP_FROM: z.string().email().optional(),
+  /** Comma-separated addresses that are told about each new message. */
+  STAFF_NOTIFY_TO: z.string().min(3).optional(),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -106,4 +106,62 @@ export const migrations: readonly string[] = [
   ) STRICT, WITHOUT ROWID;
   CREATE INDEX article_views_by_day ON article_views (day, article_id, views);
   `,
+  // 4: messages from readers ("Leaving a message"), staff accounts and sessions, sign-in
+  // throttling, and the outbox that notifies staff by email
+  `
+  CREATE TABLE contact_messages (
+    id                 INTEGER PRIMARY KEY,
+    reference          TEXT NOT NULL UNIQUE,
+    -- the form's one-time token: a retried submission finds its first copy
+    idempotency_key    TEXT NOT NULL UNIQUE,
+    received_ms        INTEGER NOT NULL,
+    locale             TEXT NOT NULL CHECK (locale IN ('en', 'zh')),
+    name               TEXT NOT NULL,
+    email              TEXT NOT NULL,
+    topic              TEXT NOT NULL CHECK (topic IN ('general', 'tip', 'correction', 'partnership', 'technical')),
+    message            TEXT NOT NULL,
+    consent_ms         INTEGER NOT NULL,
+    policy_version     TEXT NOT NULL,
+    ip_hash            TEXT NOT NULL,
+    user_agent         TEXT NOT NULL DEFAULT '',
+    status             TEXT NOT NULL DEFAULT 'new' CHECK (status IN ('new', 'read', 'replied', 'spam')),
+    status_changed_ms  INTEGER
+  ) STRICT;
+  CREATE INDEX contact_messages_by_time ON contact_messages (received_ms DESC, id DESC);
+  CREATE INDEX contact_messages_by_status ON contact_messages (status, received_ms DESC, id DESC);
+  -- the per-visitor rate limit counts one visitor's recent messages
+  CREATE INDEX contact_messages_by_ip ON contact_messages (ip_hash, received_ms);
+
+  CREATE TABLE staff (
+    id             INTEGER PRIMARY KEY,
+    email          TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    password_hash  TEXT NOT NULL,
+    created_ms     INTEGER NOT NULL
+  ) STRICT;
+  CREATE TABLE staff_sessions (
+    token_hash  TEXT PRIMARY KEY,
+    staff_id    INTEGER NOT NULL REFERENCES staff (id) ON DELETE CASCADE,
+    created_ms  INTEGER NOT NULL,
+    expires_ms  INTEGER NOT NULL
+  ) STRICT, WITHOUT ROWID;
+  CREATE TABLE sign_in_failures (
+    key    TEXT NOT NULL,
+    at_ms  INTEGER NOT NULL
+  ) STRICT;
+  CREATE INDEX sign_in_failures_by_key ON sign_in_failures (key, at_ms);
+
+  CREATE TABLE mail_outbox (
+    id               INTEGER PRIMARY KEY,
+    message_id       INTEGER REFERENCES contact_messages (id) ON DELETE CASCADE,
+    recipients       TEXT NOT NULL,
+    subject          TEXT NOT NULL,
+    body             TEXT NOT NULL,
+    created_ms       INTEGER NOT NULL,
+    attempts         INTEGER NOT NULL DEFAULT 0,
+    next_attempt_ms  INTEGER NOT NULL,
+    sent_ms          INTEGER,
+    last_error       TEXT
+  ) STRICT;
+  CREATE INDEX mail_outbox_due ON mail_outbox (next_attempt_ms) WHERE sent_ms IS NULL;
+  `,
 ];
