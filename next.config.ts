@@ -11,6 +11,10 @@ const nextConfig: NextConfig = {
   expireTime: 86400,
   reactStrictMode: true,
   serverExternalPackages: ['better-sqlite3'],
+  experimental: {
+    // The contact form is the only server action: 5,000 characters of message fit many times.
+    serverActions: { bodySizeLimit: '64kb' },
+  },
   images: {
     // Lead images are at most 1600 px wide; no need to offer 3840 px variants.
     deviceSizes: [390, 640, 828, 1080, 1200, 1600],

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { STATE_FILE, type E2eState } from './server';
+import { E2E_APP_SECRET, STATE_FILE, type E2eState } from './server';
 
 /*
  * End-to-end tests run against the real production build and server: a temporary database
@@ -55,6 +55,8 @@ export default async function globalSetup(): Promise<void> {
     NEXT_DIST_DIR: '.next-e2e',
     DATABASE_PATH: path.join(tempDir, 'e2e.db'),
     SITE_URL: baseUrl,
+    // Known to the tests, which sign contact-form tokens with it (lib/contact/token.ts).
+    APP_SECRET: E2E_APP_SECRET,
   };
   run(bin('tsx'), ['scripts/seed.ts'], env);
   run(bin('tsx'), ['tests/e2e/load-fixtures.ts'], env);

@@ -31,7 +31,9 @@ describe('message catalogues', () => {
   });
 
   it('use the same placeholders in both languages', () => {
-    const placeholders = (s: unknown) => (typeof s === 'string' ? [...s.matchAll(/\{(\w+)/g)].map((m) => m[1]).sort() : []);
+    // ICU arguments are `{name}` or `{name, type, …}`; plural and select branches (`{a few words}`) are text.
+    const placeholders = (s: unknown) =>
+      typeof s === 'string' ? [...new Set([...s.matchAll(/\{(\w+)\s*[,}]/g)].map((m) => m[1]))].sort() : [];
     const get = (o: unknown, path: string) => path.split('.').reduce<unknown>((acc, k) => (acc as Record<string, unknown>)[k], o);
     for (const key of keys(en)) {
       expect({ key, placeholders: placeholders(get(zh, key)) }).toEqual({ key, placeholders: placeholders(get(en, key)) });

@@ -8,7 +8,14 @@ import { paths } from '@/lib/i18n/paths';
 import { resolveLocale } from '@/lib/i18n/server';
 import { feedLinks } from '@/lib/seo/feed-links';
 import { pageMetadata } from '@/lib/seo/metadata';
-import { site } from '@/lib/site';
+import { site, siteName } from '@/lib/site';
+import { connection } from 'next/server';
+import { NextIntlClientProvider } from 'next-intl';
+import { ContactForm } from '@/components/contact/ContactForm.client';
+import { initialContactState } from '@/components/contact/form-state';
+import { issueFormToken } from '@/lib/contact/token';
+import { pickMessages } from '@/lib/i18n/messages';
+import { sendContactMessage } from './actions';
 
 export async function generateMetadata({ params }: PageProps<'/[locale]/[consent]/contact'>): Promise<Metadata> {
   const locale = await resolveLocale(params);
@@ -23,9 +30,13 @@ export async function generateMetadata({ params }: PageProps<'/[locale]/[consent
   });
 }
 
-/** The inquiries email and hotline; the message form arrives with issue #5. */
+/**
+ * "Leaving a message", the inquiries email and the hotline. Rendered per request: each visit
+ * gets its own signed form token (minimum fill time, idempotency).
+ */
 export default async function ContactPage({ params }: PageProps<'/[locale]/[consent]/contact'>) {
   const locale = await resolveLocale(params);
+  await connection();
   const t = await getTranslations({ locale, namespace: 'Contact' });
   const other = otherLocale(locale);
   return (
@@ -46,7 +57,17 @@ export default async function ContactPage({ params }: PageProps<'/[locale]/[cons
         <TextSection title={t('hotlineTitle')}>
           <p>{t('hotline', { phone: site.hotline })}</p>
         </TextSection>
-        <p className="rounded bg-ink-50 p-4 text-ink-700">{t('formSoon')}</p>
+        <TextSection title={t('formTitle')}>
+          <NextIntlClientProvider messages={pickMessages(locale, ['Contact'])}>
+            <ContactForm
+              action={sendContactMessage}
+              initialState={initialContactState(issueFormToken())}
+              locale={locale}
+              siteName={siteName(locale)}
+              privacyHref={paths.privacy(locale)}
+            />
+          </NextIntlClientProvider>
+        </TextSection>
       </TextPage>
     </PageShell>
   );

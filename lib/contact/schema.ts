@@ -1,0 +1,72 @@
+import { z } from 'zod';
+
+/*
+ * The one validation of a message, run on the server for the form (with or without
+ * JavaScript) and the JSON/form API alike. Text is trimmed and NFC-normalized first; limits
+ * count characters (code points) after that. Error messages are codes, localized by the page.
+ */
+
+export const TOPICS = ['general', 'tip', 'correction', 'partnership', 'technical'] as const;
+export type Topic = (typeof TOPICS)[number];
+export const FIELDS = ['name', 'email', 'topic', 'message', 'consent'] as const;
+export type Field = (typeof FIELDS)[number];
+export type FieldError = 'required' | 'tooLong' | 'email' | 'topic' | 'consent';
+
+export const LIMITS = { name: 100, email: 254, message: 5000 } as const;
+
+const clean = (value: unknown) =>
+  typeof value === 'string' ? value.normalize('NFC').replace(/\r\n?/g, '\n').trim() : '';
+const length = (value: string) => [...value].length;
+
+const text = (max: number) =>
+  z
+    .unknown()
+    .transform(clean)
+    .pipe(
+      z
+        .string()
+        .refine((v) => v.length > 0, { message: 'required', abort: true })
+        .refine((v) => length(v) <= max, { message: 'tooLong' }),
+    );
+
+export const contactSchema = z.object({
+  name: text(LIMITS.name).pipe(z.string().refine((v) => !/[\u0000-\u001f\u007f]/.test(v), { message: 'required' })),
+  email: text(LIMITS.email).pipe(
+    z.string().refine((v) => /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[^\s@<>()[\],;:"]{2,}$/u.test(v), { message: 'email' }),
+  ),
+  topic: z.unknown().transform(clean).pipe(z.enum(TOPICS, { message: 'topic' })),
+  message: text(LIMITS.message),
+  consent: z.unknown().refine((v) => v === 'on' || v === true || v === 'true', { message: 'consent' }),
+});
+
+export type ContactInput = z.infer<typeof contactSchema>;
+
+/** The values to show again in the form after an error: what was typed, untouched. */
+export type FormValues = Record<'name' | 'email' | 'topic' | 'message', string> & { consent: boolean };
+
+export function formValues(raw: Record<string, unknown>): FormValues {
+  const str = (key: string) => (typeof raw[key] === 'string' ? (raw[key] as string) : '');
+  return {
+    name: str('name'),
+    email: str('email'),
+    topic: str('topic'),
+    message: str('message'),
+    consent: raw.consent === 'on' || raw.consent === true || raw.consent === 'true',
+  };
+}
+
+export function validateContact(
+  raw: Record<string, unknown>,
+): { ok: true; value: ContactInput } | { ok: false; errors: Partial<Record<Field, FieldError>> } {
+  const result = contactSchema.safeParse(raw);
+  if (result.success) return { ok: true, value: result.data };
+  const errors: Partial<Record<Field, FieldError>> = {};
+  for (const issue of result.error.issues) {
+    const field = issue.path[0] as Field;
+    if (FIELDS.includes(field) && !errors[field]) {
+      const code = issue.message as FieldError;
+      errors[field] = (['required', 'tooLong', 'email', 'topic', 'consent'] as const).includes(code) ? code : 'required';
+    }
+  }
+  return { ok: false, errors };
+}

@@ -1,0 +1,91 @@
+import { getDb } from '@/lib/db/connection';
+import { validateContact } from '@/lib/contact/schema';
+import { HONEYPOT_FIELD, RATE_LIMIT, submitContactMessage } from '@/lib/contact/submit';
+import { checkFormToken, issueFormToken, MIN_FILL_MS } from '@/lib/contact/token';
+
+const NOW = Date.parse('2026-11-25T12:00:00+08:00');
+const valid = { name: 'Li Wen', email: 'li.wen@example.com', topic: 'tip', message: 'The ferry pier lights are out.', consent: 'on' };
+const token = (ageMs = 10_000) => issueFormToken(NOW - ageMs);
+const context = (ip = '203.0.113.7') => ({ locale: 'en' as const, ip, userAgent: 'jest', now: NOW });
+const stored = (reference: string) =>
+  getDb().prepare('SELECT * FROM contact_messages WHERE reference = ?').get(reference) as Record<string, unknown> | undefined;
+
+describe('validation', () => {
+  it.each([
+    [{ name: '' }, { name: 'required' }],
+    [{ name: '   ' }, { name: 'required' }],
+    [{ name: 'x'.repeat(101) }, { name: 'tooLong' }],
+    [{ email: 'not-an-address' }, { email: 'email' }],
+    [{ email: `${'a'.repeat(250)}@example.com` }, { email: 'tooLong' }],
+    [{ topic: 'other' }, { topic: 'topic' }],
+    [{ topic: '' }, { topic: 'topic' }],
+    [{ message: '' }, { message: 'required' }],
+    [{ message: 'x'.repeat(5001) }, { message: 'tooLong' }],
+    [{ consent: undefined }, { consent: 'consent' }],
+  ])('refuses %j with %j', (change, errors) => {
+    const result = validateContact({ ...valid, ...change });
+    expect(result).toEqual({ ok: false, errors });
+  });
+
+  it('trims, normalizes Unicode (NFC) and counts characters, not bytes', () => {
+    const result = validateContact({ ...valid, name: '  Jose\u0301  ', message: `${'重'.repeat(5000)}\r\n` });
+    expect(result.ok).toBe(true);
+    if (result.ok) {
+      expect(result.value.name).toBe('José');
+      expect([...result.value.message]).toHaveLength(5000);
+    }
+  });
+});
+
+describe('form token', () => {
+  it('accepts a token that has waited the minimum fill time, and no other', () => {
+    expect(checkFormToken(token(), NOW).ok).toBe(true);
+    expect(checkFormToken(token(MIN_FILL_MS - 500), NOW)).toEqual({ ok: false, reason: 'too-fast' });
+    expect(checkFormToken(token(25 * 3_600_000), NOW)).toEqual({ ok: false, reason: 'expired' });
+    const forged = token().replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'));
+    expect(checkFormToken(forged, NOW)).toEqual({ ok: false, reason: 'invalid' });
+    expect(checkFormToken('', NOW)).toEqual({ ok: false, reason: 'invalid' });
+  });
+});
+
+describe('submitting a message', () => {
+  it('stores it with a reference, consent time, policy version and a hash of the address, never the address', () => {
+    const result = submitContactMessage({ ...valid, token: token() }, context('198.51.100.1'));
+    expect(result).toMatchObject({ kind: 'sent', duplicate: false });
+    if (result.kind !== 'sent') return;
+    expect(result.reference).toMatch(/^MSG-261125-[2-9A-Z]{6}$/);
+    const row = stored(result.reference)!;
+    expect(row).toMatchObject({ name: 'Li Wen', topic: 'tip', locale: 'en', status: 'new', consent_ms: NOW, received_ms: NOW });
+    expect(row.policy_version).toMatch(/^2026-/);
+    expect(row.ip_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(row)).not.toContain('198.51.100.1');
+  });
+
+  it('does not store a second copy when the same form is sent again', () => {
+    const form = { ...valid, token: token() };
+    const first = submitContactMessage(form, context('198.51.100.2'));
+    const again = submitContactMessage(form, context('198.51.100.2'));
+    expect(again).toEqual({ kind: 'sent', reference: (first as { reference: string }).reference, duplicate: true });
+  });
+
+  it('drops what a bot put in the honeypot, storing nothing', () => {
+    const before = (getDb().prepare('SELECT COUNT(*) AS n FROM contact_messages').get() as { n: number }).n;
+    expect(submitContactMessage({ ...valid, token: token(), [HONEYPOT_FIELD]: 'http://spam.example' }, context()).kind).toBe('blocked');
+    expect((getDb().prepare('SELECT COUNT(*) AS n FROM contact_messages').get() as { n: number }).n).toBe(before);
+  });
+
+  it('refuses a form sent faster than a person could fill it in', () => {
+    expect(submitContactMessage({ ...valid, token: token(1000) }, context())).toEqual({ kind: 'token', reason: 'too-fast' });
+  });
+
+  it(`limits one visitor to ${RATE_LIMIT.max} messages in ten minutes, and says when to try again`, () => {
+    const ip = '192.0.2.99';
+    for (let i = 0; i < RATE_LIMIT.max; i++) {
+      expect(submitContactMessage({ ...valid, token: token() }, context(ip)).kind).toBe('sent');
+    }
+    const limited = submitContactMessage({ ...valid, token: token() }, context(ip));
+    expect(limited).toEqual({ kind: 'rate-limited', retryAfterSeconds: 600 });
+    // Another visitor is not affected.
+    expect(submitContactMessage({ ...valid, token: token() }, context('192.0.2.100')).kind).toBe('sent');
+  });
+});
