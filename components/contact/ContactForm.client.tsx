@@ -130,7 +130,7 @@ export function ContactForm({
       </div>
       <div>
         <label htmlFor="contact-email" className="font-semibold">
-          {t('email')}
+          {t('emailLabel')}
         </label>
         <p id="contact-email-hint" className="text-sm text-ink-700">
           {t('emailHint')}

@@ -73,7 +73,7 @@ describe.each(['en', 'zh'] as const)('the form in %s', (locale) => {
   it.each([true, false])('with JavaScript %s: shows every error, keeps what was typed, then sends', async (javaScriptEnabled) => {
     const page = await openForm(locale, javaScriptEnabled);
     await page.getByLabel(t.name).fill('  Zhou Rui  ');
-    await page.getByLabel(t.email).fill('not-an-email');
+    await page.getByLabel(t.emailLabel).fill('not-an-email');
     await page.getByLabel(t.message).fill('The lights on the <b>pier</b> are out.\nSecond line.');
     await page.getByRole('button', { name: t.send }).click();
     await page.waitForLoadState('load');
@@ -84,7 +84,7 @@ describe.each(['en', 'zh'] as const)('the form in %s', (locale) => {
     await summary.waitFor();
     expect(await summary.textContent()).toContain(t.errors.email);
     if (javaScriptEnabled) expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('alert');
-    const email = page.getByLabel(t.email);
+    const email = page.getByLabel(t.emailLabel);
     expect(await email.getAttribute('aria-invalid')).toBe('true');
     const describedBy = (await email.getAttribute('aria-describedby'))!.split(' ');
     const errorText = await page.locator(`#${describedBy.at(-1)}`).textContent();

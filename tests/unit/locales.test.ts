@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { negotiateLocale } from '@/lib/i18n/locales';
 import en from '@/messages/en.json';
 import zh from '@/messages/zh.json';
@@ -37,6 +39,27 @@ describe('message catalogues', () => {
     const get = (o: unknown, path: string) => path.split('.').reduce<unknown>((acc, k) => (acc as Record<string, unknown>)[k], o);
     for (const key of keys(en)) {
       expect({ key, placeholders: placeholders(get(zh, key)) }).toEqual({ key, placeholders: placeholders(get(en, key)) });
+    }
+  });
+
+  it('has no key twice in one object (JSON.parse would silently keep the last)', () => {
+    for (const locale of ['en', 'zh']) {
+      const text = fs.readFileSync(path.join(__dirname, '..', '..', 'messages', `${locale}.json`), 'utf8');
+      const stack: { object: boolean; keys: Set<string>; expectKey: boolean }[] = [];
+      const duplicates: string[] = [];
+      for (const [token] of text.matchAll(/"(?:[^"\\]|\\.)*"|[{}[\],]/g)) {
+        const top = stack.at(-1);
+        if (token === '{' || token === '[') stack.push({ object: token === '{', keys: new Set(), expectKey: token === '{' });
+        else if (token === '}' || token === ']') stack.pop();
+        else if (token === ',') {
+          if (top?.object) top.expectKey = true;
+        } else if (top?.object && top.expectKey) {
+          if (top.keys.has(token)) duplicates.push(`${locale}: ${token}`);
+          top.keys.add(token);
+          top.expectKey = false;
+        }
+      }
+      expect(duplicates).toEqual([]);
     }
   });
 });

@@ -43,6 +43,17 @@ export default async function ContactPage({ params }: PageProps<'/[locale]/[cons
     <PageShell locale={locale} channels={listChannels(locale)} languageTarget={{ locale: other, href: paths.contact(other), kind: 'page' }}>
       <TextPage title={t('title')}>
         <p className="text-lg">{t('intro')}</p>
+        <TextSection title={t('formTitle')}>
+          <NextIntlClientProvider messages={pickMessages(locale, ['Contact'])}>
+            <ContactForm
+              action={sendContactMessage}
+              initialState={initialContactState(issueFormToken())}
+              locale={locale}
+              siteName={siteName(locale)}
+              privacyHref={paths.privacy(locale)}
+            />
+          </NextIntlClientProvider>
+        </TextSection>
         <TextSection title={t('emailTitle')}>
           <p>
             {t.rich('email', {
@@ -56,17 +67,6 @@ export default async function ContactPage({ params }: PageProps<'/[locale]/[cons
         </TextSection>
         <TextSection title={t('hotlineTitle')}>
           <p>{t('hotline', { phone: site.hotline })}</p>
-        </TextSection>
-        <TextSection title={t('formTitle')}>
-          <NextIntlClientProvider messages={pickMessages(locale, ['Contact'])}>
-            <ContactForm
-              action={sendContactMessage}
-              initialState={initialContactState(issueFormToken())}
-              locale={locale}
-              siteName={siteName(locale)}
-              privacyHref={paths.privacy(locale)}
-            />
-          </NextIntlClientProvider>
         </TextSection>
       </TextPage>
     </PageShell>
