@@ -22,6 +22,8 @@ const schema = z.object({
   SITE_ICP: z.string().min(1).optional(),
   SITE_ICP_URL: z.string().url().optional(),
   SITE_NEWS_LICENCE: z.string().min(1).optional(),
+  /** The newsroom system's key for PUT/GET/DELETE /api/v1/articles/{id}; unset: the API is closed. */
+  INGEST_TOKEN: z.string().min(16).optional(),
   /** Signs form tokens and salts IP hashes. Unset: a random secret kept beside the database. */
   APP_SECRET: z.string().min(32).optional(),
   /** Staff notification by email (optional): smtp://user:pass@host:port or smtps://… */

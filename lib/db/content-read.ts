@@ -117,6 +117,14 @@ export function selectLatestArticles(
   return rows.map(toSummary);
 }
 
+/** The article with a newsroom id, whatever its status (the ingest API's GET). */
+export function selectArticleByExternalId(db: Db, externalId: string): Article | null {
+  const row = statement(db, `SELECT locale, slug FROM articles WHERE external_id = ?`).get(externalId) as
+    | { locale: Locale; slug: string }
+    | undefined;
+  return row ? selectArticleBySlug(db, row.locale, row.slug) : null;
+}
+
 /** The article at a locale and slug, whatever its status; the caller decides what to show. */
 export function selectArticleBySlug(db: Db, locale: Locale, slug: string): Article | null {
   const row = statement(

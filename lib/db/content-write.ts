@@ -198,6 +198,13 @@ export function upsertArticle(db: Db, input: ArticleInput, nowMs = Date.now()): 
   return result;
 }
 
+/** Changes an article's status by its newsroom id; false when there is no such article. */
+export function setArticleStatus(db: Db, externalId: string, status: 'published' | 'draft' | 'withdrawn', nowMs = Date.now()): boolean {
+  const result = statement(db, `UPDATE articles SET status = ?, modified_ms = ? WHERE external_id = ?`).run(status, nowMs, externalId);
+  if (result.changes > 0) noteContentWrite();
+  return result.changes > 0;
+}
+
 export function countArticles(db: Db): number {
   return (statement(db, `SELECT COUNT(*) AS n FROM articles`).get() as { n: number }).n;
 }

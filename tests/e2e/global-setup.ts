@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { E2E_APP_SECRET, STATE_FILE, type E2eState } from './server';
+import { E2E_APP_SECRET, E2E_INGEST_TOKEN, STATE_FILE, type E2eState } from './server';
 
 /*
  * End-to-end tests run against the real production build and server: a temporary database
@@ -57,6 +57,7 @@ export default async function globalSetup(): Promise<void> {
     SITE_URL: baseUrl,
     // Known to the tests, which sign contact-form tokens with it (lib/contact/token.ts).
     APP_SECRET: E2E_APP_SECRET,
+    INGEST_TOKEN: E2E_INGEST_TOKEN,
   };
   run(bin('tsx'), ['scripts/seed.ts'], env);
   run(bin('tsx'), ['tests/e2e/load-fixtures.ts'], env);

@@ -19,6 +19,9 @@ export const STATE_FILE = path.join(os.tmpdir(), `portal-e2e-${checkout}.json`);
 /** The server's APP_SECRET in the end-to-end tests (never a real one). */
 export const E2E_APP_SECRET = 'e2e-only-secret-0123456789abcdef0123456789';
 
+/** The newsroom API's bearer token in the end-to-end tests. */
+export const E2E_INGEST_TOKEN = 'e2e-ingest-token-0123456789';
+
 export function readState(): E2eState {
   return JSON.parse(fs.readFileSync(STATE_FILE, 'utf8')) as E2eState;
 }

@@ -1,0 +1,35 @@
+import { revalidatePath } from 'next/cache';
+import { CONSENT_VARIANTS, QUIET_VARIANT } from '../consent/cookie';
+import type { Locale } from '../i18n/locales';
+
+/**
+ * After a change from the newsroom, the pages that show the article are regenerated on their
+ * next request: the article itself, its channel's pages, the home page, its authors' pages,
+ * the feeds and the sitemaps, in both page variants (with and without the cookie banner).
+ * Nothing else is touched. Paths are the internal ones the proxy rewrites to.
+ */
+export function refreshAfterArticleChange(change: {
+  locale: Locale;
+  channels: string[];
+  slugs: string[];
+  authors: string[];
+}): void {
+  const { locale } = change;
+  for (const variant of CONSENT_VARIANTS) {
+    const base = `/${locale}/${variant}`;
+    revalidatePath(base);
+    for (const channel of change.channels) {
+      revalidatePath(`${base}/${channel}`);
+      for (const slug of change.slugs) revalidatePath(`${base}/${channel}/${slug}`);
+    }
+    for (const author of change.authors) revalidatePath(`${base}/authors/${author}`);
+  }
+  // Later channel and author pages: every one may shift by an article.
+  revalidatePath('/[locale]/[consent]/[section]/page/[page]', 'page');
+  revalidatePath('/[locale]/[consent]/authors/[slug]/page/[page]', 'page');
+  revalidatePath(`/${locale}/${QUIET_VARIANT}/feed.xml`);
+  for (const channel of change.channels) revalidatePath(`/${locale}/${QUIET_VARIANT}/${channel}/feed.xml`);
+  revalidatePath('/sitemap.xml');
+  revalidatePath('/sitemaps/news.xml');
+  revalidatePath(`/sitemaps/${locale}/pages.xml`);
+}

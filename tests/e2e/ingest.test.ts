@@ -1,0 +1,124 @@
+import { E2E_INGEST_TOKEN, get } from './server';
+
+/*
+ * The newsroom API on the running production server: authentication, validation, sanitizing,
+ * and each change visible at once, without a rebuild or restart.
+ */
+
+const auth = { Authorization: `Bearer ${E2E_INGEST_TOKEN}` };
+const json = { 'Content-Type': 'application/json' };
+let counter = 0;
+
+function article(extra: Record<string, unknown> = {}) {
+  counter += 1;
+  return {
+    locale: 'en',
+    section: 'news',
+    slug: `ingest-test-${Date.now()}-${counter}`,
+    headline: `A headline from the newsroom ${counter}`,
+    summary: 'A summary long enough to describe the story.',
+    bodyHtml: '<p>First paragraph.</p><h2>More</h2><p>Second paragraph.</p>',
+    authors: [{ name: 'Li Wen' }],
+    publishedAt: new Date(Date.now() - 60_000).toISOString(),
+    image: { src: '/images/demo/news-02-lead.jpg', alt: 'A street', caption: 'A street. (Photo / Li Wen)', credit: 'Li Wen' },
+    tags: ['city'],
+    status: 'published',
+    ...extra,
+  };
+}
+
+/** Every id sent, withdrawn again afterwards: other test files count the newest articles. */
+const sent = new Set<string>();
+const put = (id: string, body: unknown, headers: Record<string, string> = auth) => {
+  sent.add(id);
+  return get(`/api/v1/articles/${id}`, { method: 'PUT', body: JSON.stringify(body), headers: { ...json, ...headers } });
+};
+
+afterAll(async () => {
+  for (const id of sent) await get(`/api/v1/articles/${id}`, { method: 'DELETE', headers: auth });
+});
+
+describe('authentication', () => {
+  it.each([[{}], [{ Authorization: 'Bearer wrong-token-0123456789' }], [{ Authorization: E2E_INGEST_TOKEN }]])(
+    'refuses %j with 401 on every method',
+    async (headers) => {
+      expect((await put('auth-test', article(), headers)).status).toBe(401);
+      expect((await get('/api/v1/articles/auth-test', { headers })).status).toBe(401);
+      expect((await get('/api/v1/articles/auth-test', { method: 'DELETE', headers })).status).toBe(401);
+    },
+  );
+});
+
+describe('validation', () => {
+  it.each([
+    [{ locale: 'fr' }, 'locale'],
+    [{ section: 'no-such-channel' }, 'section'],
+    [{ slug: 'Not A Slug' }, 'slug'],
+    [{ headline: '' }, 'headline'],
+    [{ publishedAt: 'yesterday' }, 'publishedAt'],
+    [{ status: 'live' }, 'status'],
+    [{ image: { src: 'javascript:alert(1)', alt: '' } }, 'image.src'],
+    [{ image: { src: '/images/demo/no-such-picture.jpg', alt: '' } }, 'image.src'],
+    [{ bodyHtml: '<script>alert(1)</script>' }, 'bodyHtml'],
+  ])('answers %j with 422 naming %s', async (change, field) => {
+    const response = await put(`invalid-${counter}`, article(change));
+    expect(response.status).toBe(422);
+    expect(Object.keys(((await response.json()) as { fields: Record<string, string> }).fields)).toContain(field);
+  });
+
+  it('answers malformed JSON with 400 and other content types with 415', async () => {
+    expect((await get('/api/v1/articles/x', { method: 'PUT', body: '{', headers: { ...json, ...auth } })).status).toBe(400);
+    expect((await get('/api/v1/articles/x', { method: 'PUT', body: 'a', headers: { 'Content-Type': 'text/plain', ...auth } })).status).toBe(415);
+  });
+});
+
+describe('sanitizing the body', () => {
+  it.each([
+    ['<p>ok</p><script>alert(1)</script>', '<p>ok</p>'],
+    ['<p onclick="alert(1)">ok</p>', '<p>ok</p>'],
+    ['<p><a href="javascript:alert(1)">x</a></p>', '<p><a>x</a></p>'],
+    ['<p style="position:fixed">ok</p><style>p{}</style>', '<p>ok</p>'],
+    ['<img src="x" onerror="alert(1)"><p>ok</p>', '<p>ok</p>'],
+    ['<iframe src="https://evil.example"></iframe><p>ok</p>', '<p>ok</p>'],
+    ['<p><a href="https://example.com/a" title="t">x</a></p>', '<p><a href="https://example.com/a" title="t">x</a></p>'],
+    ['<figure><img src="https://cdn.example/a.jpg" alt="a" width="10" height="5"><figcaption>c</figcaption></figure>', '<figure><img src="https://cdn.example/a.jpg" alt="a" width="10" height="5" /><figcaption>c</figcaption></figure>'],
+  ])('stores %s as %s', async (bodyHtml, stored) => {
+    const id = `sanitize-${counter + 1}`;
+    expect([200, 201]).toContain((await put(id, article({ bodyHtml }))).status);
+    const body = (await (await get(`/api/v1/articles/${id}`, { headers: auth })).json()) as { bodyHtml: string };
+    expect(body.bodyHtml).toBe(stored);
+  });
+});
+
+describe('publishing without a rebuild', () => {
+  it('creates, updates, renames and withdraws, each visible on the next request', async () => {
+    const id = `live-${Date.now()}`;
+    const first = article();
+    const created = await put(id, first);
+    expect(created.status).toBe(201);
+    const { url } = (await created.json()) as { url: string };
+    expect(url).toBe(`/en/news/${first.slug}`);
+    expect(await (await get(url)).text()).toContain(first.headline);
+    expect(await (await get('/en/news')).text()).toContain(first.headline);
+
+    const updated = await put(id, { ...first, headline: 'An updated headline from the newsroom' });
+    expect(updated.status).toBe(200);
+    expect(await (await get(url)).text()).toContain('An updated headline from the newsroom');
+    expect(await (await get('/en')).text()).toContain('An updated headline from the newsroom');
+
+    const renamed = await put(id, { ...first, headline: 'An updated headline from the newsroom', slug: `${first.slug}-renamed` });
+    const { url: newUrl } = (await renamed.json()) as { url: string };
+    const moved = await get(url);
+    expect(moved.status).toBe(308);
+    expect(new URL(moved.headers.get('location')!, 'http://x').pathname).toBe(newUrl);
+    expect((await get(newUrl)).status).toBe(200);
+
+    const stored = (await (await get(`/api/v1/articles/${id}`, { headers: auth })).json()) as Record<string, unknown>;
+    expect(stored).toMatchObject({ id, slug: `${first.slug}-renamed`, status: 'published', authors: [{ name: 'Li Wen' }] });
+
+    expect((await get(`/api/v1/articles/${id}`, { method: 'DELETE', headers: auth })).status).toBe(200);
+    expect((await get(newUrl)).status).toBe(410);
+    expect(await (await get('/en/news')).text()).not.toContain(`${first.slug}-renamed`);
+    expect((await get('/api/v1/articles/never-sent', { headers: auth })).status).toBe(404);
+  });
+});
