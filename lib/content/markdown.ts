@@ -1,7 +1,9 @@
+import { z } from 'zod';
 import matter from 'gray-matter';
 import { Marked, type Tokens } from 'marked';
 import YAML from 'yaml';
 import { escapeHtml } from './html';
+import { sanitizeBodyHtml } from '../ingest/sanitize';
 import { articleInputSchema, type ArticleInput } from './article-input';
 
 export interface ImageSize {
@@ -48,7 +50,13 @@ export function markdownToHtml(markdown: string, sizeOf: ImageSizeLookup = () =>
   return (md.parse(markdown, { async: false }) as string).trim();
 }
 
-const frontMatterSchema = articleInputSchema.omit({ bodyHtml: true });
+/**
+ * `bodyFormat: html` marks a body that is HTML, not Markdown (files written by
+ * `npm run content -- export`); it is cleaned with the ingest allow-list instead of rendered.
+ */
+const frontMatterSchema = articleInputSchema
+  .omit({ bodyHtml: true })
+  .extend({ bodyFormat: z.enum(['markdown', 'html']).default('markdown') });
 
 /*
  * YAML 1.2 core schema: timestamps stay strings, so "2026-11-18T09:30:00+08:00" keeps its
@@ -92,10 +100,13 @@ export function parseArticleFile(file: string, source: string | ArticleFileParts
   const image = front.data.image
     ? { ...front.data.image, ...(sizeOf(front.data.image.src) ?? {}) }
     : undefined;
+  const { bodyFormat, ...fields } = front.data;
   const result = articleInputSchema.safeParse({
-    ...front.data,
+    ...fields,
     image,
-    bodyHtml: markdownToHtml(parsed.content, sizeOf),
+    // Both kinds of body end in the allow-list's one serialization, so an exported file
+    // (bodyFormat: html) reads back exactly as stored.
+    bodyHtml: sanitizeBodyHtml(bodyFormat === 'html' ? parsed.content.trim() : markdownToHtml(parsed.content, sizeOf)),
   });
   if (!result.success) {
     throw new ArticleFileError(file, result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));

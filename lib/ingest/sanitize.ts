@@ -14,7 +14,7 @@ export function sanitizeBodyHtml(html: string): string {
     ],
     allowedAttributes: {
       a: ['href', 'title'],
-      img: ['src', 'alt', 'width', 'height'],
+      img: ['src', 'alt', 'width', 'height', 'loading', 'decoding'],
       th: ['scope', 'colspan', 'rowspan'],
       td: ['colspan', 'rowspan'],
     },

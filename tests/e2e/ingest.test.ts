@@ -121,4 +121,15 @@ describe('publishing without a rebuild', () => {
     expect(await (await get('/en/news')).text()).not.toContain(`${first.slug}-renamed`);
     expect((await get('/api/v1/articles/never-sent', { headers: auth })).status).toBe(404);
   });
+
+  it('publishes a scheduled article when its time comes, with no further request from the newsroom', async () => {
+    const due = Date.now() + 4_000;
+    const scheduled = article({ publishedAt: new Date(due).toISOString(), headline: 'A story embargoed for four seconds' });
+    const { url } = (await (await put(`scheduled-${due}`, scheduled)).json()) as { url: string };
+    expect((await get(url)).status).toBe(404);
+    await new Promise((resolve) => setTimeout(resolve, due - Date.now() + 1_100));
+    expect((await get(url)).status).toBe(200);
+    const list = (await (await get('/api/channels/news/articles?locale=en&page=1')).json()) as { items: { slug: string }[] };
+    expect(list.items.map((item) => item.slug)).toContain(scheduled.slug);
+  }, 20_000);
 });

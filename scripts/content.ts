@@ -1,0 +1,34 @@
+/**
+ * npm run content -- import DIR   load Markdown articles (front matter + body), plus channels.json
+ *                                 and authors.json if present, into DATABASE_PATH
+ * npm run content -- export DIR   write every article (any status) and the channels and authors
+ *                                 out as files the import reads back
+ */
+import path from 'node:path';
+import { databaseFile } from '../lib/env';
+import { closeDb, getDb } from '../lib/db/connection';
+import { defaultSeedPaths } from '../lib/db/seed';
+import { exportContent, importContent } from '../lib/content/transfer';
+
+async function main() {
+  const [command, dir] = process.argv.slice(2);
+  if ((command !== 'import' && command !== 'export') || !dir) {
+    console.error('usage: npm run content -- import DIR | export DIR');
+    process.exit(2);
+  }
+  const target = path.resolve(dir);
+  const db = getDb();
+  if (command === 'import') {
+    const n = await importContent(db, target, defaultSeedPaths().publicDir);
+    console.log(`Imported ${n} articles from ${target} into ${databaseFile()}`);
+  } else {
+    const n = exportContent(db, target);
+    console.log(`Exported ${n} articles from ${databaseFile()} to ${target}`);
+  }
+  closeDb();
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
