@@ -1,12 +1,12 @@
 import { adminTranslations } from '@/lib/staff/i18n';
 import { adminPaths } from '@/lib/staff/paths';
+import { TextField } from './TextField';
 
 export type LoginNotice = 'invalid' | 'throttled' | 'forbidden' | 'signedOut';
 
 /** The sign-in form: a plain form post to the sign-in handler, so it works without JavaScript. */
 export async function LoginForm({ notice }: { notice?: LoginNotice }) {
   const t = await adminTranslations();
-  const field = 'mt-1 block w-full rounded border border-ink-300 px-3 py-2 text-base';
   const isError = notice && notice !== 'signedOut';
   return (
     <form method="post" action={adminPaths.signIn} className="mt-6 space-y-5" aria-describedby={notice ? 'login-notice' : undefined}>
@@ -19,26 +19,15 @@ export async function LoginForm({ notice }: { notice?: LoginNotice }) {
           {t(`login.${notice}`)}
         </p>
       ) : null}
-      <div>
-        <label htmlFor="email" className="font-semibold">
-          {t('login.email')}
-        </label>
-        <input id="email" name="email" type="email" autoComplete="username" required maxLength={254} className={field} />
-      </div>
-      <div>
-        <label htmlFor="password" className="font-semibold">
-          {t('login.password')}
-        </label>
-        <input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          maxLength={1000}
-          className={field}
-        />
-      </div>
+      <TextField id="email" label={t('login.email')} type="email" autoComplete="username" required maxLength={254} />
+      <TextField
+        id="password"
+        label={t('login.password')}
+        type="password"
+        autoComplete="current-password"
+        required
+        maxLength={1000}
+      />
       <button type="submit" className="btn-primary">
         {t('login.submit')}
       </button>

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import type { Browser } from 'playwright-core';
 import en from '@/messages/en.json';
 import { insertTestMessage } from '../helpers/contact-messages';
+import { axeViolations } from './axe';
 import { launchChromium } from './browser';
 import { baseUrl, get, readState } from './server';
 
@@ -242,23 +243,13 @@ describe('in a browser without JavaScript', () => {
 });
 
 describe('accessibility', () => {
-  const AXE = path.join(path.dirname(require.resolve('axe-core')), 'axe.min.js');
-
   it('the login page, the inbox and a message have no axe (WCAG 2.2 AA) violations', async () => {
     browser ??= await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
     const tab = await context.newPage();
     const check = async (pathname: string) => {
       await tab.goto(`${baseUrl()}${pathname}`);
-      await tab.addScriptTag({ path: AXE });
-      const violations = (await tab.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: unknown[] }> } }).axe;
-        const result = await axe.run(document, {
-          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-        });
-        return result.violations;
-      })) as { id: string; nodes: { target: string[] }[] }[];
-      const summary = violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+      const summary = await axeViolations(tab);
       expect({ pathname, violations: summary }).toEqual({ pathname, violations: [] });
     };
     await check('/admin/login?notice=invalid');
