@@ -38,7 +38,7 @@ export async function InboxTable({ items, total }: { items: InboxMessage[]; tota
                 {format.dateTime(message.receivedMs, { dateStyle: 'medium', timeStyle: 'short' })}
               </td>
               <td className={cell}>{t(`status.${message.status}`)}</td>
-              <td className={cell}>{t(`topic.${message.topic as 'general'}`)}</td>
+              <td className={cell}>{t(`topic.${message.topic}`)}</td>
               <td className={cell}>{message.name}</td>
               <td className={cell}>{message.email}</td>
               <td className={`${cell} whitespace-pre-wrap break-words`}>

@@ -33,7 +33,7 @@ export async function MessageDetail({ message }: { message: InboxMessage }) {
         <dt className={term}>{t('detail.language')}</dt>
         <dd>{t(`locale.${message.locale}`)}</dd>
         <dt className={term}>{t('detail.topic')}</dt>
-        <dd>{t(`topic.${message.topic as 'general'}`)}</dd>
+        <dd>{t(`topic.${message.topic}`)}</dd>
         <dt className={term}>{t('detail.name')}</dt>
         <dd>{message.name}</dd>
         <dt className={term}>{t('detail.email')}</dt>

@@ -5,6 +5,8 @@ import { statement } from './statements';
 
 export const MESSAGE_STATUSES = ['new', 'read', 'replied', 'spam'] as const;
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
+/** The topics contact_messages accepts (its CHECK constraint). */
+export type MessageTopic = 'general' | 'tip' | 'correction' | 'partnership' | 'technical';
 
 export interface InboxMessage {
   id: number;
@@ -13,7 +15,7 @@ export interface InboxMessage {
   locale: 'en' | 'zh';
   name: string;
   email: string;
-  topic: string;
+  topic: MessageTopic;
   message: string;
   status: MessageStatus;
   statusChangedMs: number | null;

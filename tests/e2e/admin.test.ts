@@ -190,6 +190,14 @@ describe('the inbox', () => {
     expect(text).toContain(`"${XSS}\nsecond line"`);
   });
 
+  it('answers 404 for an unknown reference', async () => {
+    const response = await page('/admin/messages/MSG-NOSUCH');
+    expect(response.status).toBe(404);
+    expect(await response.text()).toContain(t.detail.notFoundTitle);
+    const change = await postForm('/admin/messages/MSG-NOSUCH/status', { status: 'read' }, { cookie });
+    expect(change.status).toBe(404);
+  });
+
   it('refuses a status change posted from another site', async () => {
     const response = await postForm(`/admin/messages/${xss.reference}/status`, { status: 'spam' }, { cookie, origin: 'https://evil.example' });
     expect(response.status).toBe(403);

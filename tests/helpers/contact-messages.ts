@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type Database from 'better-sqlite3';
+import type { MessageStatus, MessageTopic } from '@/lib/db/inbox';
 
 /**
  * Stores a reader's message the way the public contact form does, straight into
@@ -12,9 +13,9 @@ export interface TestMessage {
   locale?: 'en' | 'zh';
   name?: string;
   email?: string;
-  topic?: 'general' | 'tip' | 'correction' | 'partnership' | 'technical';
+  topic?: MessageTopic;
   message?: string;
-  status?: 'new' | 'read' | 'replied' | 'spam';
+  status?: MessageStatus;
 }
 
 let counter = 0;
