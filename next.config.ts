@@ -15,6 +15,17 @@ const nextConfig: NextConfig = {
     // The contact form is the only server action: 5,000 characters of message fit many times.
     serverActions: { bodySizeLimit: '64kb' },
   },
+  async headers() {
+    // The staff area: never indexed, never stored by a browser or proxy (pages also say noindex in <meta>).
+    const staff = [
+      { key: 'X-Robots-Tag', value: 'noindex, nofollow' },
+      { key: 'Cache-Control', value: 'private, no-store' },
+    ];
+    return [
+      { source: '/admin', headers: staff },
+      { source: '/admin/:path*', headers: staff },
+    ];
+  },
   images: {
     // Lead images are at most 1600 px wide; no need to offer 3840 px variants.
     deviceSizes: [390, 640, 828, 1080, 1200, 1600],

@@ -4,6 +4,7 @@ import { insertContactMessage } from '../db/messages';
 import type { Locale } from '../i18n/locales';
 import { keyedHash } from '../secrets';
 import { site } from '../site';
+import { enqueueStaffNotification } from '../staff/notify';
 import { validateContact, type Field, type FieldError } from './schema';
 import { checkFormToken } from './token';
 
@@ -65,6 +66,8 @@ export function submitContactMessage(raw: Record<string, unknown>, context: Subm
       userAgent: context.userAgent.slice(0, 400),
     },
     RATE_LIMIT,
+    // The staff email is queued in the same transaction: stored together or not at all.
+    (id) => enqueueStaffNotification(getDb(), id),
   );
   if (outcome.kind === 'rate-limited') {
     return { kind: 'rate-limited', retryAfterSeconds: Math.max(1, Math.ceil(outcome.retryAfterMs / 1000)) };

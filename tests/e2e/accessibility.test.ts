@@ -1,5 +1,5 @@
-import path from 'node:path';
 import type { Browser } from 'playwright-core';
+import { axeViolations } from './axe';
 import { launchChromium } from './browser';
 import { baseUrl } from './server';
 
@@ -10,14 +10,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-const AXE = path.join(path.dirname(require.resolve('axe-core')), 'axe.min.js');
-
-interface AxeViolation {
-  id: string;
-  impact: string;
-  nodes: { target: string[] }[];
-}
 
 describe.each([
   ['en', 390],
@@ -32,15 +24,7 @@ describe.each([
       const page = await context.newPage();
       const url = `${baseUrl()}/${locale}${suffix}`;
       await page.goto(url);
-      await page.addScriptTag({ path: AXE });
-      const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: unknown[] }> } }).axe;
-        const result = await axe.run(document, {
-          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-        });
-        return result.violations;
-      });
-      const summary = (violations as AxeViolation[]).map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+      const summary = await axeViolations(page);
       expect({ url, violations: summary }).toEqual({ url, violations: [] });
       await context.close();
     },

@@ -1,0 +1,15 @@
+import { AdminHeader } from '@/components/admin/AdminHeader';
+import { adminTranslations } from '@/lib/staff/i18n';
+
+export default async function AdminNotFound() {
+  const t = await adminTranslations();
+  return (
+    <>
+      <AdminHeader />
+      <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
+        <h1 className="text-2xl font-bold">{t('detail.notFoundTitle')}</h1>
+        <p className="mt-4">{t('detail.notFoundText')}</p>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,77 @@
+import crypto from 'node:crypto';
+import type { Db } from '../db/connection';
+import {
+  clearSignInFailures,
+  countSignInFailures,
+  deleteStaffSession,
+  findSessionStaff,
+  findStaffByEmail,
+  insertSignInFailures,
+  insertStaffSession,
+} from '../db/staff';
+import { keyedHash } from '../secrets';
+import { decoyPasswordHash, verifyPassword } from './password';
+
+/**
+ * Signing staff in and out, without Next.js: the route handlers and lib/staff/session.ts add
+ * the cookie. Only a session token's SHA-256 is stored, so a copy of the database does not
+ * let anyone in.
+ */
+
+export const SESSION_SECONDS = 8 * 60 * 60;
+export const FAILURE_WINDOW_MS = 15 * 60 * 1000;
+/** Failures allowed per account name in the window. */
+export const MAX_FAILURES_PER_EMAIL = 5;
+/**
+ * Failures allowed per address in the window. Higher than per account: colleagues behind one
+ * office address mistyping should not lock each other out; guessing is still bounded per account.
+ */
+export const MAX_FAILURES_PER_IP = 20;
+
+export type SignInResult =
+  | { ok: true; token: string; expiresMs: number; staff: { id: number; email: string } }
+  | { ok: false; reason: 'invalid' | 'throttled' };
+
+export function hashSessionToken(token: string): string {
+  return crypto.createHash('sha256').update(token).digest('hex');
+}
+
+function failureKeys(email: string, ipHash: string) {
+  return { email: `email:${keyedHash('staff-sign-in', email.trim().toLowerCase())}`, ip: `ip:${ipHash}` };
+}
+
+export async function signIn(
+  db: Db,
+  params: { email: string; password: string; ipHash: string; now: number },
+): Promise<SignInResult> {
+  const keys = failureKeys(params.email, params.ipHash);
+  const since = params.now - FAILURE_WINDOW_MS;
+  // Throttled before the password is looked at, the same way for known and unknown names.
+  if (
+    countSignInFailures(db, { key: keys.email, since }) >= MAX_FAILURES_PER_EMAIL ||
+    countSignInFailures(db, { key: keys.ip, since }) >= MAX_FAILURES_PER_IP
+  ) {
+    return { ok: false, reason: 'throttled' };
+  }
+  const account = findStaffByEmail(db, params.email.trim());
+  // Unknown names cost a hash check too, so timing does not tell which accounts exist.
+  const valid = await verifyPassword(params.password, account?.passwordHash ?? (await decoyPasswordHash()));
+  if (!account || !valid) {
+    insertSignInFailures(db, { keys: [keys.email, keys.ip], now: params.now });
+    return { ok: false, reason: 'invalid' };
+  }
+  clearSignInFailures(db, keys.email);
+  const token = crypto.randomBytes(32).toString('base64url');
+  const expiresMs = params.now + SESSION_SECONDS * 1000;
+  insertStaffSession(db, { tokenHash: hashSessionToken(token), staffId: account.id, now: params.now, expiresMs });
+  return { ok: true, token, expiresMs, staff: { id: account.id, email: account.email } };
+}
+
+export function staffForSession(db: Db, token: string | undefined, now: number) {
+  if (!token || token.length > 100) return undefined;
+  return findSessionStaff(db, { tokenHash: hashSessionToken(token), now });
+}
+
+export function signOut(db: Db, token: string | undefined): void {
+  if (token) deleteStaffSession(db, hashSessionToken(token));
+}

@@ -1,0 +1,37 @@
+import type { InboxMessage } from '../db/inbox';
+
+/**
+ * CSV for spreadsheets (RFC 4180: every cell quoted, quotes doubled, CRLF between rows).
+ * A cell that starts like a formula (=, +, -, @, or a tab/CR that some programs skip) gets a
+ * leading apostrophe, so a reader's message cannot become a formula in Excel or LibreOffice.
+ */
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function csvCell(value: string | number): string {
+  let text = String(value);
+  if (FORMULA_START.test(text)) text = `'${text}`;
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+export function csvRow(cells: (string | number)[]): string {
+  return `${cells.map(csvCell).join(',')}\r\n`;
+}
+
+/** UTF-8 byte order mark: without it Excel reads the file in the local code page and garbles Chinese. */
+export const CSV_BOM = '\uFEFF';
+
+export const INBOX_CSV_HEADER = ['reference', 'received', 'status', 'locale', 'topic', 'name', 'email', 'message'];
+
+export function inboxCsvRow(message: InboxMessage): string {
+  return csvRow([
+    message.reference,
+    new Date(message.receivedMs).toISOString(),
+    message.status,
+    message.locale,
+    message.topic,
+    message.name,
+    message.email,
+    message.message,
+  ]);
+}

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { getDb } from '../db/connection';
+import {
+  findInboxMessage,
+  iterateInboxMessages,
+  listInboxMessages,
+  MESSAGE_STATUSES,
+  setMessageStatus,
+  type InboxMessage,
+  type MessageStatus,
+} from '../db/inbox';
+import { CSV_BOM, csvRow, INBOX_CSV_HEADER, inboxCsvRow } from './csv';
+import { adminPaths } from './paths';
+
+/** The staff inbox as pages and handlers use it: query parsing, pages of messages, status changes, export. */
+
+export const INBOX_PAGE_SIZE = 25;
+
+export interface InboxQuery {
+  q: string;
+  status: MessageStatus | undefined;
+  page: number;
+}
+
+const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
+const querySchema = z.object({
+  q: z.preprocess(first, z.string().max(200)).catch(''),
+  status: z.preprocess(first, z.enum(MESSAGE_STATUSES)).optional().catch(undefined),
+  page: z.preprocess(first, z.coerce.number().int().min(1).max(1_000_000)).catch(1),
+});
+
+/** Reads ?q=, ?status= and ?page= leniently: a bad value falls back to its default. */
+export function parseInboxQuery(params: Record<string, string | string[] | undefined> | URLSearchParams): InboxQuery {
+  const record = params instanceof URLSearchParams ? Object.fromEntries(params) : params;
+  const parsed = querySchema.parse(record);
+  return { q: parsed.q.trim(), status: parsed.status, page: parsed.page };
+}
+
+/** The list's address for a query (empty values left out), on `base` (the list or the CSV export). */
+export function inboxHref(query: Partial<InboxQuery>, base: string = adminPaths.messages): string {
+  const search = new URLSearchParams();
+  if (query.q) search.set('q', query.q);
+  if (query.status) search.set('status', query.status);
+  if (query.page && query.page > 1) search.set('page', String(query.page));
+  const text = search.toString();
+  return text ? `${base}?${text}` : base;
+}
+
+export function getInboxPage(query: InboxQuery): {
+  items: InboxMessage[];
+  total: number;
+  page: number;
+  pages: number;
+} {
+  const filter = { q: query.q, status: query.status };
+  const { items, total } = listInboxMessages(getDb(), { ...filter, page: query.page, perPage: INBOX_PAGE_SIZE });
+  return { items, total, page: query.page, pages: Math.max(1, Math.ceil(total / INBOX_PAGE_SIZE)) };
+}
+
+/** A message for its detail page; opening a new message marks it read. */
+export function openInboxMessage(reference: string, now = Date.now()): InboxMessage | undefined {
+  const db = getDb();
+  const message = findInboxMessage(db, reference);
+  if (message?.status === 'new' && setMessageStatus(db, { reference, status: 'read', now, onlyFrom: 'new' })) {
+    return { ...message, status: 'read', statusChangedMs: now };
+  }
+  return message;
+}
+
+export const statusChangeSchema = z.object({ status: z.enum(MESSAGE_STATUSES) });
+
+export function changeMessageStatus(reference: string, status: MessageStatus, now = Date.now()): boolean {
+  return setMessageStatus(getDb(), { reference, status, now });
+}
+
+/** The whole CSV export for a query's filters (not paged). */
+export function inboxCsv(query: Pick<InboxQuery, 'q' | 'status'>): string {
+  const rows = [CSV_BOM, csvRow(INBOX_CSV_HEADER)];
+  for (const message of iterateInboxMessages(getDb(), { q: query.q, status: query.status })) rows.push(inboxCsvRow(message));
+  return rows.join('');
+}
+
+/** Where a status form may send the browser back to: only a page of the inbox itself. */
+export function safeInboxReturn(value: unknown, fallback: string): string {
+  if (typeof value !== 'string' || value.startsWith('//')) return fallback;
+  return /^\/admin\/messages(\/[A-Za-z0-9\-_.%]+)?(\?[A-Za-z0-9\-_.%=&+]*)?$/.test(value) ? value : fallback;
+}

@@ -1,0 +1,59 @@
+import { cookies } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { getDb } from '../db/connection';
+import { isHttps } from '../http/origin';
+import { keyedHash } from '../secrets';
+import { SESSION_SECONDS, staffForSession } from './auth';
+import { adminPaths } from './paths';
+
+/** The staff session cookie, scoped to /admin so public pages never receive it. */
+export const SESSION_COOKIE = 'staff_session';
+
+/** Every admin page and handler calls this first: the signed-in account, or a redirect to the login page. */
+export async function requireStaff(): Promise<{ id: number; email: string }> {
+  const staff = await currentStaff();
+  if (!staff) redirect(adminPaths.login);
+  return staff;
+}
+
+export async function currentStaff(): Promise<{ id: number; email: string } | undefined> {
+  const token = (await cookies()).get(SESSION_COOKIE)?.value;
+  return staffForSession(getDb(), token, Date.now());
+}
+
+export async function sessionToken(): Promise<string | undefined> {
+  return (await cookies()).get(SESSION_COOKIE)?.value;
+}
+
+export function sessionCookie(request: Request, token: string): string {
+  return [
+    `${SESSION_COOKIE}=${token}`,
+    'Path=/admin',
+    `Max-Age=${SESSION_SECONDS}`,
+    'HttpOnly',
+    'SameSite=Lax',
+    ...(isHttps(request) ? ['Secure'] : []),
+  ].join('; ');
+}
+
+export function clearedSessionCookie(request: Request): string {
+  return [`${SESSION_COOKIE}=`, 'Path=/admin', 'Max-Age=0', 'HttpOnly', 'SameSite=Lax', ...(isHttps(request) ? ['Secure'] : [])].join(
+    '; ',
+  );
+}
+
+/**
+ * The client address, hashed under the app secret (never stored plainly). Takes the last
+ * x-forwarded-for entry, the one the nearest proxy added: earlier entries are whatever the
+ * client claimed. The per-account limit holds even when this is not a real address.
+ */
+export function clientIpHash(request: Request): string {
+  const forwarded = request.headers.get('x-forwarded-for') ?? '';
+  const ip = forwarded.split(',').pop()?.trim() || request.headers.get('x-real-ip') || 'unknown';
+  return keyedHash('staff-sign-in-ip', ip);
+}
+
+/** A 303 redirect (the browser follows with GET) that is never cached. */
+export function seeOther(location: string, headers: Record<string, string> = {}): Response {
+  return new Response(null, { status: 303, headers: { ...headers, Location: location, 'Cache-Control': 'private, no-store' } });
+}

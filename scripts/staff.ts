@@ -1,0 +1,77 @@
+/**
+ * npm run staff -- add EMAIL      create a staff account; the password is read from standard input
+ * npm run staff -- passwd EMAIL   set a new password (signs the account out everywhere)
+ * npm run staff -- remove EMAIL   delete the account
+ *
+ * The password is one line on standard input, typed or piped: `printf '%s\n' "$PW" | npm run staff -- add a@b.cn`.
+ */
+import readline from 'node:readline';
+import { z } from 'zod';
+import { closeDb, getDb } from '../lib/db/connection';
+import { deleteStaff, findStaffByEmail, insertStaff, updateStaffPassword } from '../lib/db/staff';
+import { hashPassword, MIN_PASSWORD_LENGTH } from '../lib/staff/password';
+
+const USAGE = 'usage: npm run staff -- add|passwd|remove EMAIL   (password on standard input)';
+
+class UsageError extends Error {}
+
+function readPasswordLine(): Promise<string> {
+  if (process.stdin.isTTY) process.stderr.write('Password (at least 12 characters): ');
+  return new Promise((resolve, reject) => {
+    const rl = readline.createInterface({ input: process.stdin, terminal: false });
+    let answered = false;
+    rl.once('line', (line) => {
+      answered = true;
+      rl.close();
+      resolve(line);
+    });
+    rl.once('close', () => {
+      if (!answered) reject(new UsageError('No password given on standard input.'));
+    });
+  });
+}
+
+async function newPassword(): Promise<string> {
+  const password = await readPasswordLine();
+  if ([...password].length < MIN_PASSWORD_LENGTH) {
+    throw new UsageError(`The password must be at least ${MIN_PASSWORD_LENGTH} characters long.`);
+  }
+  return hashPassword(password);
+}
+
+async function main(argv: string[]): Promise<void> {
+  const [command, rawEmail, ...rest] = argv;
+  if (!['add', 'passwd', 'remove'].includes(command ?? '') || !rawEmail || rest.length) throw new UsageError(USAGE);
+  const email = z.string().trim().email().safeParse(rawEmail);
+  if (!email.success) throw new UsageError(`Not an email address: ${rawEmail}`);
+  const db = getDb();
+  switch (command) {
+    case 'add': {
+      if (findStaffByEmail(db, email.data)) throw new UsageError(`${email.data} already has an account.`);
+      insertStaff(db, { email: email.data, passwordHash: await newPassword(), now: Date.now() });
+      console.log(`Created the staff account ${email.data}.`);
+      break;
+    }
+    case 'passwd': {
+      if (!findStaffByEmail(db, email.data)) throw new UsageError(`There is no staff account ${email.data}.`);
+      updateStaffPassword(db, { email: email.data, passwordHash: await newPassword() });
+      console.log(`Changed the password of ${email.data}; its sessions have ended.`);
+      break;
+    }
+    case 'remove': {
+      if (!deleteStaff(db, email.data)) throw new UsageError(`There is no staff account ${email.data}.`);
+      console.log(`Removed the staff account ${email.data}.`);
+      break;
+    }
+    default:
+      throw new UsageError(USAGE);
+  }
+}
+
+main(process.argv.slice(2))
+  .then(() => closeDb())
+  .catch((error: unknown) => {
+    closeDb();
+    console.error(error instanceof UsageError ? error.message : error);
+    process.exitCode = error instanceof UsageError ? 2 : 1;
+  });

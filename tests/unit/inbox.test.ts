@@ -1,0 +1,104 @@
+import { getDb } from '@/lib/db/connection';
+import { likeContains, listInboxMessages } from '@/lib/db/inbox';
+import { CSV_BOM, csvCell, csvRow } from '@/lib/staff/csv';
+import { getInboxPage, inboxCsv, inboxHref, openInboxMessage, parseInboxQuery, safeInboxReturn } from '@/lib/staff/inbox';
+import { insertTestMessage } from '../helpers/contact-messages';
+
+const T0 = Date.parse('2026-11-01T09:00:00+08:00');
+const MINUTE = 60_000;
+
+beforeAll(() => {
+  const db = getDb();
+  // 30 plain messages, one a minute, then a few that the search tests look for.
+  for (let i = 0; i < 30; i++) insertTestMessage(db, { reference: `MSG-P${String(i).padStart(3, '0')}`, receivedMs: T0 + i * MINUTE });
+  insertTestMessage(db, { reference: 'MSG-PCT', receivedMs: T0 - 1, message: 'Prices rose 100% this year' });
+  insertTestMessage(db, { reference: 'MSG-UND', receivedMs: T0 - 2, name: 'under_score', message: 'x' });
+  insertTestMessage(db, { reference: 'MSG-BSL', receivedMs: T0 - 3, message: 'a path C:\\temp' });
+  insertTestMessage(db, { reference: 'MSG-ZH', receivedMs: T0 - 4, locale: 'zh', name: '王芳', message: '轻轨2号线', status: 'spam' });
+  insertTestMessage(db, { reference: 'MSG-RPL', receivedMs: T0 - 5, email: 'reader@example.org', status: 'replied' });
+});
+
+const refs = (q: Parameters<typeof parseInboxQuery>[0]) => getInboxPage(parseInboxQuery(q)).items.map((m) => m.reference);
+
+describe('the inbox list', () => {
+  it('shows 25 per page, newest first, and counts all', () => {
+    const first = getInboxPage(parseInboxQuery({}));
+    expect(first.total).toBe(35);
+    expect(first.pages).toBe(2);
+    expect(first.items).toHaveLength(25);
+    expect(first.items[0]!.reference).toBe('MSG-P029');
+    expect(first.items.map((m) => m.receivedMs)).toEqual([...first.items.map((m) => m.receivedMs)].sort((a, b) => b - a));
+    const second = getInboxPage(parseInboxQuery({ page: '2' }));
+    expect(second.items.map((m) => m.reference)).toEqual([
+      'MSG-P004', 'MSG-P003', 'MSG-P002', 'MSG-P001', 'MSG-P000', 'MSG-PCT', 'MSG-UND', 'MSG-BSL', 'MSG-ZH', 'MSG-RPL',
+    ]);
+    expect(getInboxPage(parseInboxQuery({ page: '3' })).items).toEqual([]);
+  });
+
+  it('filters by status', () => {
+    expect(refs({ status: 'spam' })).toEqual(['MSG-ZH']);
+    expect(refs({ status: 'replied' })).toEqual(['MSG-RPL']);
+    expect(getInboxPage(parseInboxQuery({ status: 'new' })).total).toBe(33);
+  });
+
+  it('searches name, email, message and reference, with % _ and \\ taken literally', () => {
+    expect(refs({ q: '100%' })).toEqual(['MSG-PCT']);
+    expect(refs({ q: '%' })).toEqual(['MSG-PCT']);
+    expect(refs({ q: '_' })).toEqual(['MSG-UND']);
+    expect(refs({ q: 'C:\\' })).toEqual(['MSG-BSL']);
+    expect(refs({ q: '王芳' })).toEqual(['MSG-ZH']);
+    expect(refs({ q: '2号线' })).toEqual(['MSG-ZH']);
+    expect(refs({ q: 'example.org' })).toEqual(['MSG-RPL']);
+    expect(refs({ q: 'msg-p02' })).toHaveLength(10);
+    expect(refs({ q: '王芳', status: 'new' })).toEqual([]);
+    expect(likeContains('a%b_c\\')).toBe('%a\\%b\\_c\\\\%');
+  });
+
+  it('reads query parameters leniently', () => {
+    expect(parseInboxQuery({ q: '  tip ', status: 'bogus', page: '-3' })).toEqual({ q: 'tip', status: undefined, page: 1 });
+    expect(parseInboxQuery(new URLSearchParams('status=read&page=2'))).toEqual({ q: '', status: 'read', page: 2 });
+    expect(parseInboxQuery({ q: ['a', 'b'], page: 'x' })).toEqual({ q: 'a', status: undefined, page: 1 });
+    expect(inboxHref({ q: 'a b', status: 'new', page: 2 })).toBe('/admin/messages?q=a+b&status=new&page=2');
+    expect(inboxHref({ q: '', page: 1 })).toBe('/admin/messages');
+  });
+
+  it('marks a new message read when it is opened, and leaves other statuses alone', () => {
+    expect(openInboxMessage('MSG-P000')?.status).toBe('read');
+    expect(listInboxMessages(getDb(), { q: 'MSG-P000', page: 1, perPage: 5 }).items[0]!.status).toBe('read');
+    expect(openInboxMessage('MSG-RPL')?.status).toBe('replied');
+    expect(openInboxMessage('MSG-NONE')).toBeUndefined();
+  });
+
+  it('sends status forms back only to inbox pages', () => {
+    expect(safeInboxReturn('/admin/messages/MSG-1', '/x')).toBe('/admin/messages/MSG-1');
+    expect(safeInboxReturn('/admin/messages?q=a&status=new', '/x')).toBe('/admin/messages?q=a&status=new');
+    for (const bad of ['//evil.example/admin/messages', 'https://evil.example/', '/en', '/admin/messages/../../x/y', null]) {
+      expect(safeInboxReturn(bad, '/x')).toBe('/x');
+    }
+  });
+});
+
+describe('CSV', () => {
+  it('quotes every cell and doubles quotes; line breaks stay inside the cell', () => {
+    expect(csvRow(['a', 'say "hi"', 'two\nlines', 3])).toBe('"a","say ""hi""","two\nlines","3"\r\n');
+  });
+
+  it('neutralizes cells that a spreadsheet would run as formulas', () => {
+    expect(csvCell('=HYPERLINK("http://x")')).toBe('"\'=HYPERLINK(""http://x"")"');
+    expect(csvCell('+1')).toBe(`"'+1"`);
+    expect(csvCell('-2+3')).toBe(`"'-2+3"`);
+    expect(csvCell('@SUM(A1)')).toBe(`"'@SUM(A1)"`);
+    expect(csvCell('\t=1')).toBe(`"'\t=1"`);
+    expect(csvCell('a=1')).toBe('"a=1"');
+  });
+
+  it('exports the filtered inbox with a BOM and a header row', () => {
+    const csv = inboxCsv(parseInboxQuery({ q: '王芳' }));
+    expect(csv.startsWith(CSV_BOM)).toBe(true);
+    const lines = csv.slice(1).split('\r\n');
+    expect(lines[0]).toBe('"reference","received","status","locale","topic","name","email","message"');
+    expect(lines[1]).toContain('"MSG-ZH"');
+    expect(lines[1]).toContain('"王芳"');
+    expect(lines[2]).toBe('');
+  });
+});

@@ -1,0 +1,112 @@
+import { getDb } from '@/lib/db/connection';
+import { findStaffByEmail, insertStaff, updateStaffPassword } from '@/lib/db/staff';
+import {
+  FAILURE_WINDOW_MS,
+  MAX_FAILURES_PER_EMAIL,
+  MAX_FAILURES_PER_IP,
+  SESSION_SECONDS,
+  signIn,
+  signOut,
+  staffForSession,
+} from '@/lib/staff/auth';
+import { hashPassword, verifyPassword } from '@/lib/staff/password';
+
+const NOW = Date.parse('2026-11-25T12:00:00+08:00');
+const PASSWORD = 'a long enough secret';
+
+describe('password hashing', () => {
+  it('stores scrypt parameters, salt and hash in one string and verifies only the right password', async () => {
+    const hash = await hashPassword(PASSWORD);
+    expect(hash).toMatch(/^scrypt\$16384\$8\$1\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/);
+    expect(hash).not.toContain(PASSWORD);
+    await expect(verifyPassword(PASSWORD, hash)).resolves.toBe(true);
+    await expect(verifyPassword('a long enough secreT', hash)).resolves.toBe(false);
+    await expect(verifyPassword('', hash)).resolves.toBe(false);
+  });
+
+  it('salts every hash differently', async () => {
+    expect(await hashPassword(PASSWORD)).not.toBe(await hashPassword(PASSWORD));
+  });
+
+  it('rejects malformed stored hashes instead of throwing', async () => {
+    await expect(verifyPassword(PASSWORD, 'plain text')).resolves.toBe(false);
+    await expect(verifyPassword(PASSWORD, 'scrypt$x$8$1$c2FsdA==$aGFzaA==')).resolves.toBe(false);
+  });
+});
+
+describe('sessions and throttling', () => {
+  let ip = 0;
+  /** A fresh client address per test, so one test's failures do not throttle the next. */
+  const nextIp = () => `ip-${++ip}`;
+
+  beforeAll(async () => {
+    const db = getDb();
+    insertStaff(db, { email: 'Editor@Example.com', passwordHash: await hashPassword(PASSWORD), now: NOW });
+    insertStaff(db, { email: 'night@example.com', passwordHash: await hashPassword(PASSWORD), now: NOW });
+  });
+
+  it('signs in (email in any case), keeps only the token hash, and expires the session', async () => {
+    const db = getDb();
+    const result = await signIn(db, { email: ' editor@example.com ', password: PASSWORD, ipHash: nextIp(), now: NOW });
+    if (!result.ok) throw new Error('sign-in failed');
+    expect(Buffer.from(result.token, 'base64url')).toHaveLength(32);
+    expect(result.expiresMs).toBe(NOW + SESSION_SECONDS * 1000);
+    const stored = db.prepare('SELECT token_hash FROM staff_sessions').all() as { token_hash: string }[];
+    expect(stored.map((r) => r.token_hash)).not.toContain(result.token);
+    expect(staffForSession(db, result.token, NOW + 1000)?.email).toBe('Editor@Example.com');
+    expect(staffForSession(db, result.token, result.expiresMs - 1)).toBeDefined();
+    expect(staffForSession(db, result.token, result.expiresMs)).toBeUndefined();
+    expect(staffForSession(db, 'forged', NOW)).toBeUndefined();
+    expect(staffForSession(db, undefined, NOW)).toBeUndefined();
+  });
+
+  it('signing out deletes the session', async () => {
+    const db = getDb();
+    const result = await signIn(db, { email: 'night@example.com', password: PASSWORD, ipHash: nextIp(), now: NOW });
+    if (!result.ok) throw new Error('sign-in failed');
+    signOut(db, result.token);
+    expect(staffForSession(db, result.token, NOW)).toBeUndefined();
+  });
+
+  it('changing the password ends the sessions', async () => {
+    const db = getDb();
+    const result = await signIn(db, { email: 'night@example.com', password: PASSWORD, ipHash: nextIp(), now: NOW });
+    if (!result.ok) throw new Error('sign-in failed');
+    updateStaffPassword(db, { email: 'night@example.com', passwordHash: findStaffByEmail(db, 'night@example.com')!.passwordHash });
+    expect(staffForSession(db, result.token, NOW)).toBeUndefined();
+  });
+
+  it('answers wrong passwords and unknown accounts alike, then throttles per account for 15 minutes', async () => {
+    const db = getDb();
+    for (const email of ['editor@example.com', 'nobody@example.com']) {
+      const ipHash = nextIp();
+      for (let i = 0; i < MAX_FAILURES_PER_EMAIL; i++) {
+        await expect(signIn(db, { email, password: 'wrong password!', ipHash, now: NOW + i })).resolves.toEqual({
+          ok: false,
+          reason: 'invalid',
+        });
+      }
+      // Even the right password is refused while throttled, from any address.
+      const later = NOW + FAILURE_WINDOW_MS - 1;
+      await expect(signIn(db, { email, password: PASSWORD, ipHash: nextIp(), now: later })).resolves.toEqual({
+        ok: false,
+        reason: 'throttled',
+      });
+    }
+    const result = await signIn(db, { email: 'editor@example.com', password: PASSWORD, ipHash: nextIp(), now: NOW + FAILURE_WINDOW_MS + 10 });
+    expect(result.ok).toBe(true);
+  });
+
+  it('throttles one address that tries many accounts', async () => {
+    const db = getDb();
+    const ipHash = nextIp();
+    for (let i = 0; i < MAX_FAILURES_PER_IP; i++) {
+      await signIn(db, { email: `guess${i}@example.com`, password: 'wrong password!', ipHash, now: NOW });
+    }
+    await expect(signIn(db, { email: 'night@example.com', password: PASSWORD, ipHash, now: NOW + 1 })).resolves.toEqual({
+      ok: false,
+      reason: 'throttled',
+    });
+    expect((await signIn(db, { email: 'night@example.com', password: PASSWORD, ipHash: nextIp(), now: NOW + 1 })).ok).toBe(true);
+  });
+});
