@@ -3,6 +3,15 @@ import createNextIntlPlugin from 'next-intl/plugin';
 
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
+/**
+ * Picture hosts of the newsroom system (IMAGE_REMOTE_HOSTS, comma-separated). Read when the
+ * server starts: adding a host needs a restart, not a rebuild. See docs/decisions/0008.
+ */
+const remoteHosts = (process.env.IMAGE_REMOTE_HOSTS ?? '')
+  .split(',')
+  .map((host) => host.trim().toLowerCase())
+  .filter(Boolean);
+
 const nextConfig: NextConfig = {
   // Tests build into their own folder so they never clobber (or reuse) a developer's build.
   distDir: process.env.NEXT_DIST_DIR || '.next',
@@ -33,6 +42,7 @@ const nextConfig: NextConfig = {
     // WebP only: AVIF encodes several times slower on a cold cache and these are photos.
     formats: ['image/webp'],
     minimumCacheTTL: 31536000,
+    remotePatterns: remoteHosts.map((hostname) => ({ protocol: 'https' as const, hostname, pathname: '/**' })),
   },
 };
 

@@ -24,6 +24,8 @@ const schema = z.object({
   SITE_NEWS_LICENCE: z.string().min(1).optional(),
   /** The newsroom system's key for PUT/GET/DELETE /api/v1/articles/{id}; unset: the API is closed. */
   INGEST_TOKEN: z.string().min(16).optional(),
+  /** Hosts whose https pictures the ingest API accepts (comma-separated; see next.config.ts). */
+  IMAGE_REMOTE_HOSTS: z.string().optional(),
   /** Signs form tokens and salts IP hashes. Unset: a random secret kept beside the database. */
   APP_SECRET: z.string().min(32).optional(),
   /** Staff notification by email (optional): smtp://user:pass@host:port or smtps://… */

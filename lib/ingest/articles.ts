@@ -8,6 +8,7 @@ import type { Article } from '../content/types';
 import { getDb } from '../db/connection';
 import { selectArticleByExternalId } from '../db/content-read';
 import { setArticleStatus, upsertArticle } from '../db/content-write';
+import { env } from '../env';
 import { paths } from '../i18n/paths';
 import { refreshAfterArticleChange } from './refresh';
 import { sanitizeBodyHtml } from './sanitize';
@@ -20,10 +21,42 @@ import { sanitizeBodyHtml } from './sanitize';
 /** Pictures the site serves itself: a path under public/, never `//host`. */
 const SITE_PATH = /^\/(?!\/)[A-Za-z0-9._~\-/%]+$/;
 
+/** The hosts next.config allows next/image to fetch from (IMAGE_REMOTE_HOSTS). */
+function remoteImageHosts(): Set<string> {
+  return new Set(
+    (env.IMAGE_REMOTE_HOSTS ?? '')
+      .split(',')
+      .map((host) => host.trim().toLowerCase())
+      .filter(Boolean),
+  );
+}
+
+/** A picture address the site can show: a site path, or https on a configured host. */
+function pictureSourceProblem(src: string): string | null {
+  if (SITE_PATH.test(src)) return null;
+  let url: URL;
+  try {
+    url = new URL(src);
+  } catch {
+    return 'a site path such as /images/… or an https URL';
+  }
+  if (url.protocol !== 'https:') return 'a site path such as /images/… or an https URL';
+  if (url.username || url.password || url.port) return 'an https URL without credentials or port';
+  if (!remoteImageHosts().has(url.hostname.toLowerCase())) return `pictures from ${url.hostname} are not allowed (IMAGE_REMOTE_HOSTS)`;
+  return null;
+}
+
 export const ingestBodySchema = articleInputSchema.omit({ id: true }).extend({
   bodyHtml: z.string().min(1).max(500_000),
   image: articleInputSchema.shape.image.unwrap().extend({
-    src: z.string().trim().max(500).regex(SITE_PATH, 'a site path such as /images/…; remote pictures are not accepted yet'),
+    src: z
+      .string()
+      .trim()
+      .max(500)
+      .superRefine((src, ctx) => {
+        const problem = pictureSourceProblem(src);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      }),
   }).optional(),
 });
 
@@ -41,6 +74,8 @@ function issuesToFields(issues: z.core.$ZodIssue[]): FieldErrors {
 /** Fills in a site picture's size from the file itself. */
 async function withImageSize(image: NonNullable<ArticleInput['image']>): Promise<ArticleInput['image'] | string> {
   if (image.width && image.height) return image;
+  // A remote picture is not fetched here: its size must come with it.
+  if (!image.src.startsWith('/')) return 'width and height are required for a remote picture';
   const file = path.join(process.cwd(), 'public', decodeURIComponent(image.src));
   if (!file.startsWith(path.join(process.cwd(), 'public') + path.sep) || !fs.existsSync(file)) return 'no such picture on this site';
   try {

@@ -58,6 +58,8 @@ export default async function globalSetup(): Promise<void> {
     // Known to the tests, which sign contact-form tokens with it (lib/contact/token.ts).
     APP_SECRET: E2E_APP_SECRET,
     INGEST_TOKEN: E2E_INGEST_TOKEN,
+    // A picture host the newsroom API accepts (never fetched by the tests).
+    IMAGE_REMOTE_HOSTS: 'images.example.com',
   };
   run(bin('tsx'), ['scripts/seed.ts'], env);
   run(bin('tsx'), ['tests/e2e/load-fixtures.ts'], env);

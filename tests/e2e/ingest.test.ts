@@ -66,6 +66,17 @@ describe('validation', () => {
     expect(Object.keys(((await response.json()) as { fields: Record<string, string> }).fields)).toContain(field);
   });
 
+  it.each([
+    [{ src: 'https://evil.example/a.jpg', alt: '', width: 800, height: 600 }, 'not allowed'],
+    [{ src: 'http://images.example.com/a.jpg', alt: '', width: 800, height: 600 }, 'https'],
+    [{ src: 'https://images.example.com/a.jpg', alt: '' }, 'width and height'],
+    [{ src: '//images.example.com/a.jpg', alt: '', width: 800, height: 600 }, 'https'],
+  ])('refuses the picture %j', async (image, reason) => {
+    const response = await put(`picture-${counter}`, article({ image }));
+    expect(response.status).toBe(422);
+    expect(((await response.json()) as { fields: Record<string, string> }).fields['image.src']).toContain(reason);
+  });
+
   it('answers malformed JSON with 400 and other content types with 415', async () => {
     expect((await get('/api/v1/articles/x', { method: 'PUT', body: '{', headers: { ...json, ...auth } })).status).toBe(400);
     expect((await get('/api/v1/articles/x', { method: 'PUT', body: 'a', headers: { 'Content-Type': 'text/plain', ...auth } })).status).toBe(415);
@@ -132,4 +143,14 @@ describe('publishing without a rebuild', () => {
     const list = (await (await get('/api/channels/news/articles?locale=en&page=1')).json()) as { items: { slug: string }[] };
     expect(list.items.map((item) => item.slug)).toContain(scheduled.slug);
   }, 20_000);
+
+  it('shows a picture from a configured host through the image optimizer of the site', async () => {
+    const image = { src: 'https://images.example.com/photos/pier.jpg', alt: 'The pier', width: 1600, height: 900 };
+    const response = await put(`remote-picture-${Date.now()}`, article({ image }));
+    expect(response.status).toBe(201);
+    const html = await (await get(((await response.json()) as { url: string }).url)).text();
+    // Readers' browsers ask this site, never the newsroom's picture host.
+    expect(html).toContain(`/_next/image?url=${encodeURIComponent(image.src)}&amp;w=`);
+    expect(html).toContain(`<meta property="og:image" content="${image.src}"/>`);
+  });
 });
