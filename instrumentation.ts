@@ -1,7 +1,10 @@
 /** Runs once when a server process starts. */
 export async function register(): Promise<void> {
-  // The mail sender needs Node.js (SQLite, sockets) and a running server, not a build worker.
+  // The mail sender and the publishing scheduler need Node.js (SQLite, sockets) and a running server, not a build worker.
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
   const { startMailSender } = await import('./lib/staff/mail-sender');
   startMailSender();
+  // Scheduled articles: their pages refresh when their time comes.
+  const { startPublishingScheduler } = await import('./lib/ingest/scheduler');
+  startPublishingScheduler();
 }

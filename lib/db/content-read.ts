@@ -269,6 +269,23 @@ export function selectAuthorFirstPublished(db: Db, locale: Locale, slug: string)
   return row.first;
 }
 
+/** Articles whose publication time fell in (from, to]: scheduled articles coming due. */
+export function selectArticlesDue(
+  db: Db,
+  fromMs: number,
+  toMs: number,
+): { locale: Locale; channel: string; slug: string; authors: string | null }[] {
+  return statement(
+    db,
+    // Marked: the query log's readers tell this timer's work from work done for a request.
+    `/* background */ SELECT a.locale, a.channel, a.slug,
+            (SELECT group_concat(au.slug) FROM article_authors aa JOIN authors au ON au.id = aa.author_id
+              WHERE aa.article_id = a.id) AS authors
+       FROM articles a INDEXED BY articles_by_locale
+      WHERE a.locale IN ('en', 'zh') AND a.status = 'published' AND a.published_ms > ? AND a.published_ms <= ?`,
+  ).all(fromMs, toMs) as { locale: Locale; channel: string; slug: string; authors: string | null }[];
+}
+
 /** Changes when another connection (another process) commits a change to the database. */
 export function selectDataVersion(db: Db): number {
   return db.pragma('data_version', { simple: true }) as number;

@@ -67,7 +67,7 @@ export default async function globalSetup(): Promise<void> {
   const queryLog = path.join(tempDir, 'queries.log');
   const server = spawn(bin('next'), ['start', '-p', String(port)], {
     cwd: root,
-    env: { ...env, DB_QUERY_LOG: queryLog },
+    env: { ...env, DB_QUERY_LOG: queryLog, PORT: String(port) },
     stdio: ['ignore', 'ignore', 'inherit'],
     detached: false,
   });

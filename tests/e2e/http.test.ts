@@ -1,6 +1,5 @@
-import fs from 'node:fs';
 import en from '@/messages/en.json';
-import { baseUrl, get, readState } from './server';
+import { baseUrl, get, requestQueryCount } from './server';
 
 /**
  * Where a redirect points, as path and query (Next.js sends relative locations). On the first,
@@ -144,20 +143,11 @@ describe('server-rendered content', () => {
   });
 
   it('does not query the database when an article is requested again', async () => {
-    const { queryLog } = readState();
     // An older article: not prerendered by the build, so the first request renders it.
     const { items, totalPages } = await apiPage('travel', 1);
     const last = (await apiPage('travel', totalPages)).items.at(-1) ?? items.at(-1)!;
     const url = `/en/${last.channel}/${last.slug}`;
-    // The proxy's once-a-second "has the content changed?" probe (lib/content/route-check.ts) is
-    // not work done for a request; everything else is.
-    const lines = () =>
-      fs.existsSync(queryLog)
-        ? fs
-            .readFileSync(queryLog, 'utf8')
-            .split('\n')
-            .filter((line) => line && !line.startsWith('PRAGMA data_version')).length
-        : 0;
+    const lines = requestQueryCount;
     expect((await get(url)).status).toBe(200);
     const afterFirst = lines();
     for (let i = 0; i < 5; i++) {

@@ -16,6 +16,20 @@ export interface E2eState {
 const checkout = crypto.createHash('sha256').update(path.resolve(__dirname, '..', '..')).digest('hex').slice(0, 12);
 export const STATE_FILE = path.join(os.tmpdir(), `portal-e2e-${checkout}.json`);
 
+/**
+ * How many statements the server has run for requests so far (DB_QUERY_LOG). Background work
+ * is left out: the proxy's once-a-second "has the content changed?" probe and the
+ * publishing scheduler's check, marked `/* background *\/` (lib/ingest/due.ts).
+ */
+export function requestQueryCount(): number {
+  const { queryLog } = readState();
+  if (!fs.existsSync(queryLog)) return 0;
+  return fs
+    .readFileSync(queryLog, 'utf8')
+    .split('\n')
+    .filter((line) => line && !line.startsWith('PRAGMA data_version') && !line.includes('/* background */')).length;
+}
+
 /** The server's APP_SECRET in the end-to-end tests (never a real one). */
 export const E2E_APP_SECRET = 'e2e-only-secret-0123456789abcdef0123456789';
 

@@ -1,0 +1,14 @@
+import crypto from 'node:crypto';
+import type { NextRequest } from 'next/server';
+import { internalToken } from '@/lib/ingest/scheduler';
+import { refreshArticlesComingDue } from '@/lib/ingest/due';
+
+/** Called by the server's own scheduler (lib/ingest/scheduler.ts); nobody else knows the token. */
+export async function POST(request: NextRequest) {
+  const given = Buffer.from(request.headers.get('x-internal-token') ?? '');
+  const expected = Buffer.from(internalToken());
+  if (given.length !== expected.length || !crypto.timingSafeEqual(given, expected)) {
+    return Response.json({ error: 'not found' }, { status: 404 });
+  }
+  return Response.json({ refreshed: refreshArticlesComingDue() }, { headers: { 'Cache-Control': 'no-store' } });
+}

@@ -1,0 +1,27 @@
+import { env } from '../env';
+import { keyedHash } from '../secrets';
+
+/** Proves a request to /api/internal/* comes from this server (derived from APP_SECRET). */
+export function internalToken(): string {
+  return keyedHash('internal', 'publish-due');
+}
+
+const EVERY_MS = 5_000;
+const flag = globalThis as unknown as { portalPublishingScheduler?: boolean };
+
+/**
+ * Asks this server, every few seconds, to refresh the pages of articles whose publication
+ * time has just come (POST /api/internal/publish-due). Started once per process from
+ * instrumentation.ts.
+ */
+export function startPublishingScheduler(): void {
+  if (flag.portalPublishingScheduler) return;
+  flag.portalPublishingScheduler = true;
+  const url = `http://127.0.0.1:${env.PORT}/api/internal/publish-due`;
+  const timer = setInterval(() => {
+    fetch(url, { method: 'POST', headers: { 'x-internal-token': internalToken() } }).catch(() => {
+      // Not listening yet, or shutting down: the next tick looks back far enough.
+    });
+  }, EVERY_MS);
+  timer.unref();
+}
