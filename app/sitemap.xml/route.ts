@@ -1,12 +1,15 @@
+import { cachedDocument, syndicationTags } from '@/lib/seo/cached';
 import { renderSitemapIndex } from '@/lib/seo/sitemaps';
 import { sharedCacheControl, XML_CONTENT_TYPE, xmlResponse } from '@/lib/seo/http';
 
-// Kept in Next.js's cache and rebuilt at most hourly (docs/decisions/0003).
-export const dynamic = 'force-static';
-export const revalidate = 3600;
+// Kept in the data cache under the sitemaps tag: rebuilt when content changes, at most hourly
+// otherwise (docs/decisions/0003).
+export const dynamic = 'force-dynamic';
+const revalidate = 3600;
 
-export function GET() {
-  return xmlResponse(renderSitemapIndex(), {
+export async function GET() {
+  const xml = await cachedDocument(['index'], [syndicationTags.sitemaps], revalidate, () => renderSitemapIndex());
+  return xmlResponse(xml, {
     contentType: XML_CONTENT_TYPE,
     cacheControl: sharedCacheControl({ sMaxAge: revalidate }),
   });

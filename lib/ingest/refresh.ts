@@ -1,5 +1,6 @@
-import { revalidatePath } from 'next/cache';
-import { CONSENT_VARIANTS, QUIET_VARIANT } from '../consent/cookie';
+import { revalidatePath, revalidateTag } from 'next/cache';
+import { CONSENT_VARIANTS } from '../consent/cookie';
+import { syndicationTags } from '../seo/cached';
 import type { Locale } from '../i18n/locales';
 
 /**
@@ -27,9 +28,9 @@ export function refreshAfterArticleChange(change: {
   // Later channel and author pages: every one may shift by an article.
   revalidatePath('/[locale]/[consent]/[section]/page/[page]', 'page');
   revalidatePath('/[locale]/[consent]/authors/[slug]/page/[page]', 'page');
-  revalidatePath(`/${locale}/${QUIET_VARIANT}/feed.xml`);
-  for (const channel of change.channels) revalidatePath(`/${locale}/${QUIET_VARIANT}/${channel}/feed.xml`);
-  revalidatePath('/sitemap.xml');
-  revalidatePath('/sitemaps/news.xml');
-  revalidatePath(`/sitemaps/${locale}/pages.xml`);
+  // Feeds and sitemaps live in the data cache under tags: expire them now.
+  const expireNow = { expire: 0 };
+  revalidateTag(syndicationTags.localeFeed(locale), expireNow);
+  for (const channel of change.channels) revalidateTag(syndicationTags.channelFeed(locale, channel), expireNow);
+  revalidateTag(syndicationTags.sitemaps, expireNow);
 }

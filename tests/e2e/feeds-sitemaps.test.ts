@@ -273,14 +273,13 @@ describe('HTTP', () => {
   it('serves feeds, the index, pages and news sitemaps from the cache without querying the database', async () => {
     const lines = requestQueryCount;
     const cached = ['/en/feed.xml', '/zh/news/feed.xml', '/sitemap.xml', '/sitemaps/zh/pages.xml', '/sitemaps/news.xml'];
-    // A copy past its lifetime is served once more while it is rebuilt: wait for a fresh one.
-    for (const path of cached) {
-      let state: string | null = null;
-      for (let attempt = 0; attempt < 200 && state !== 'HIT'; attempt++) {
-        state = (await get(path)).headers.get('x-nextjs-cache');
-      }
-      expect({ path, state }).toEqual({ path, state: 'HIT' });
+    // The first request may build a document (or rebuild one past its lifetime); after that
+    // they come from the data cache (lib/seo/cached.ts) without touching the database.
+    for (let pass = 0; pass < 2; pass++) {
+      for (const path of cached) expect((await get(path)).status).toBe(200);
     }
+    // A rebuild started by a stale copy finishes in the background: let it.
+    await new Promise((resolve) => setTimeout(resolve, 500));
     const before = lines();
     for (let round = 0; round < 3; round++) {
       for (const path of cached) expect((await get(path)).status).toBe(200);

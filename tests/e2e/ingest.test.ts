@@ -112,6 +112,10 @@ describe('publishing without a rebuild', () => {
     expect(url).toBe(`/en/news/${first.slug}`);
     expect(await (await get(url)).text()).toContain(first.headline);
     expect(await (await get('/en/news')).text()).toContain(first.headline);
+    // Feeds and the news sitemap are refreshed by the change too.
+    expect(await (await get('/en/feed.xml')).text()).toContain(first.slug);
+    expect(await (await get('/en/news/feed.xml')).text()).toContain(first.slug);
+    expect(await (await get('/sitemaps/news.xml')).text()).toContain(first.slug);
 
     const updated = await put(id, { ...first, headline: 'An updated headline from the newsroom' });
     expect(updated.status).toBe(200);
@@ -131,6 +135,9 @@ describe('publishing without a rebuild', () => {
     expect((await get(`/api/v1/articles/${id}`, { method: 'DELETE', headers: auth })).status).toBe(200);
     expect((await get(newUrl)).status).toBe(410);
     expect(await (await get('/en/news')).text()).not.toContain(`${first.slug}-renamed`);
+    expect(await (await get('/en/feed.xml')).text()).not.toContain(first.slug);
+    expect(await (await get('/en/news/feed.xml')).text()).not.toContain(first.slug);
+    expect(await (await get('/sitemaps/news.xml')).text()).not.toContain(first.slug);
     expect((await get('/api/v1/articles/never-sent', { headers: auth })).status).toBe(404);
   });
 
@@ -143,13 +150,13 @@ describe('publishing without a rebuild', () => {
     expect((await get(url)).status).toBe(200);
     const list = (await (await get('/api/channels/news/articles?locale=en&page=1')).json()) as { items: { slug: string }[] };
     expect(list.items.map((item) => item.slug)).toContain(scheduled.slug);
-    // The cached channel and home pages were refreshed by the server's own scheduler (every
-    // 5 s), not by the newsroom and not by waiting out their minute.
+    // The cached channel and home pages and the feed were refreshed by the server's own
+    // scheduler (every 5 s), not by the newsroom and not by waiting out their cache time.
     const deadline = Date.now() + 15_000;
     let shown = false;
     while (!shown && Date.now() < deadline) {
-      const [channel, home] = await Promise.all([get('/en/news'), get('/en')]);
-      shown = [await channel.text(), await home.text()].every((text) => text.includes(scheduled.slug));
+      const [channel, home, feed] = await Promise.all([get('/en/news'), get('/en'), get('/en/feed.xml')]);
+      shown = [await channel.text(), await home.text(), await feed.text()].every((text) => text.includes(scheduled.slug));
       if (!shown) await new Promise((resolve) => setTimeout(resolve, 1_000));
     }
     expect(shown).toBe(true);

@@ -1,12 +1,14 @@
+import { cachedDocument, syndicationTags } from '@/lib/seo/cached';
 import { renderNewsSitemap } from '@/lib/seo/sitemaps';
 import { sharedCacheControl, XML_CONTENT_TYPE, xmlResponse } from '@/lib/seo/http';
 
-// News goes stale fast: rebuilt at most every five minutes (docs/decisions/0003).
-export const dynamic = 'force-static';
-export const revalidate = 300;
+// News goes stale fast: rebuilt on every content change, at most five minutes old otherwise.
+export const dynamic = 'force-dynamic';
+const revalidate = 300;
 
-export function GET() {
-  return xmlResponse(renderNewsSitemap(), {
+export async function GET() {
+  const xml = await cachedDocument(['news'], [syndicationTags.sitemaps], revalidate, () => renderNewsSitemap());
+  return xmlResponse(xml, {
     contentType: XML_CONTENT_TYPE,
     cacheControl: sharedCacheControl({ sMaxAge: revalidate }),
   });

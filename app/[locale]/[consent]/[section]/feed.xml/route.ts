@@ -1,22 +1,24 @@
-import { QUIET_VARIANT } from '@/lib/consent/cookie';
-import { getChannel, listChannels } from '@/lib/content/articles';
-import { isLocale, locales } from '@/lib/i18n/locales';
+import { getChannel } from '@/lib/content/articles';
+import { isLocale } from '@/lib/i18n/locales';
+import { cachedDocument, syndicationTags } from '@/lib/seo/cached';
 import { buildChannelFeed } from '@/lib/seo/feeds';
 import { notFoundResponse, RSS_CONTENT_TYPE, sharedCacheControl, xmlResponse } from '@/lib/seo/http';
 
-// Like the locale feed: built ahead for every channel, refreshed at most every five minutes.
-export const dynamic = 'force-static';
-export const revalidate = 300;
-
-export function generateStaticParams() {
-  return locales.flatMap((locale) => listChannels(locale).map((channel) => ({ locale, consent: QUIET_VARIANT, section: channel.slug })));
-}
+// Like the locale feed: kept in the data cache under the channel's tag, refreshed when one of
+// its articles changes, at most five minutes old otherwise.
+export const dynamic = 'force-dynamic';
+const revalidate = 300;
 
 export async function GET(_request: Request, { params }: RouteContext<'/[locale]/[consent]/[section]/feed.xml'>) {
   const { locale, section } = await params;
-  const channel = isLocale(locale) ? getChannel(locale, section) : null;
-  if (!isLocale(locale) || !channel) return notFoundResponse();
-  return xmlResponse(await buildChannelFeed(locale, channel), {
+  if (!isLocale(locale)) return notFoundResponse();
+  // The proxy lets through only existing channels; the lookup is cached with the feed.
+  const xml = await cachedDocument([locale, section], [syndicationTags.channelFeed(locale, section)], revalidate, async () => {
+    const channel = getChannel(locale, section);
+    return channel ? buildChannelFeed(locale, channel) : '';
+  });
+  if (!xml) return notFoundResponse();
+  return xmlResponse(xml, {
     contentType: RSS_CONTENT_TYPE,
     cacheControl: sharedCacheControl({ sMaxAge: revalidate, maxAge: revalidate }),
   });
