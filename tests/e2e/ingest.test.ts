@@ -1,4 +1,4 @@
-import { E2E_INGEST_TOKEN, get } from './server';
+import { baseUrl, E2E_INGEST_TOKEN, get } from './server';
 
 /*
  * The newsroom API on the running production server: authentication, validation, sanitizing,
@@ -170,5 +170,26 @@ describe('publishing without a rebuild', () => {
     // Readers' browsers ask this site, never the newsroom's picture host.
     expect(html).toContain(`/_next/image?url=${encodeURIComponent(image.src)}&amp;w=`);
     expect(html).toContain(`<meta property="og:image" content="${image.src}"/>`);
+  });
+
+  it('pairs a translation with its original (translationOf), both ways', async () => {
+    const stamp = Date.now();
+    const english = await put(`pair-en-${stamp}`, article({ slug: `pair-en-${stamp}` }));
+    const chinese = await put(
+      `pair-zh-${stamp}`,
+      article({ locale: 'zh', slug: `pair-zh-${stamp}`, headline: '新闻编辑部发来的标题', translationOf: `pair-en-${stamp}` }),
+    );
+    const enUrl = ((await english.json()) as { url: string }).url;
+    const zhUrl = ((await chinese.json()) as { url: string }).url;
+    const enPage = await (await get(enUrl)).text();
+    const zhPage = await (await get(zhUrl)).text();
+    // Each announces the other as its alternate language version, and links to it.
+    expect(enPage).toContain(`hrefLang="zh" href="${baseUrl()}${zhUrl}"`);
+    expect(zhPage).toContain(`hrefLang="en" href="${baseUrl()}${enUrl}"`);
+  });
+
+  it('keeps the endpoint of the scheduler to the server itself', async () => {
+    expect((await get('/api/internal/publish-due', { method: 'POST' })).status).toBe(404);
+    expect((await get('/api/internal/publish-due', { method: 'POST', headers: { 'x-internal-token': 'guess' } })).status).toBe(404);
   });
 });
