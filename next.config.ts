@@ -30,7 +30,23 @@ const nextConfig: NextConfig = {
       { key: 'X-Robots-Tag', value: 'noindex, nofollow' },
       { key: 'Cache-Control', value: 'private, no-store' },
     ];
+    // On every response (the Content-Security-Policy comes separately: issue #7).
+    const everywhere = [
+      { key: 'X-Content-Type-Options', value: 'nosniff' },
+      { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+      { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()' },
+      { key: 'X-Frame-Options', value: 'DENY' },
+      { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
+    ];
     return [
+      { source: '/:path*', headers: everywhere },
+      // Only when the request came over https (the proxy in front says so): a plain-http
+      // development server must not pin browsers to https.
+      {
+        source: '/:path*',
+        has: [{ type: 'header' as const, key: 'x-forwarded-proto', value: 'https' }],
+        headers: [{ key: 'Strict-Transport-Security', value: 'max-age=31536000; includeSubDomains' }],
+      },
       { source: '/admin', headers: staff },
       { source: '/admin/:path*', headers: staff },
     ];
