@@ -7,4 +7,8 @@ export async function register(): Promise<void> {
   // Scheduled articles: their pages refresh when their time comes.
   const { startPublishingScheduler } = await import('./lib/ingest/scheduler');
   startPublishingScheduler();
+  // Next.js stops taking connections on SIGTERM, lets the requests in flight finish, then exits;
+  // the database is closed last, which also checkpoints and removes its write-ahead log.
+  const { closeDb } = await import('./lib/db/connection');
+  process.once('exit', () => closeDb());
 }
