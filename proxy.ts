@@ -111,8 +111,28 @@ function route(request: NextRequest, segments: string[]): Target | NextResponse 
   );
 }
 
+/**
+ * Pages take POST only where a form posts to them (the contact form's server action) and only
+ * as a form with a body; anything else is refused here, before Next.js tries to read it as an
+ * action (an empty or broken multipart body made that a 500).
+ */
+function refusePost(request: NextRequest, segments: string[]): NextResponse | null {
+  if (request.method !== 'POST') return null;
+  const type = request.headers.get('content-type') ?? '';
+  const length = Number(request.headers.get('content-length') ?? '0');
+  const isContact = segments.length === 2 && segments[1] === 'contact';
+  if (!isContact) return new NextResponse(null, { status: 405, headers: { Allow: 'GET, HEAD' } });
+  if (!/^(multipart\/form-data; *boundary=.{1,70}|application\/x-www-form-urlencoded)/i.test(type)) {
+    return new NextResponse(null, { status: 415 });
+  }
+  if (!(length > 0)) return new NextResponse(null, { status: 400 });
+  return null;
+}
+
 export function proxy(request: NextRequest) {
   const segments = request.nextUrl.pathname.split('/').filter(Boolean);
+  const refused = refusePost(request, segments);
+  if (refused) return refused;
 
   if (segments.length === 0) {
     const url = request.nextUrl.clone();
