@@ -5,6 +5,7 @@ import type { Db } from '../db/connection';
 import { selectArticleByExternalId } from '../db/content-read';
 import { upsertArticle, upsertAuthor, upsertChannel } from '../db/content-write';
 import { selectAllArticleIds, selectAllAuthorRecords, selectAllChannelRecords } from '../db/transfer';
+import { articleAsInput } from './article-output';
 import { readArticleFiles } from './files';
 
 /*
@@ -40,38 +41,14 @@ export function exportContent(db: Db, dir: string): number {
   let count = 0;
   for (const id of selectAllArticleIds(db)) {
     const article = selectArticleByExternalId(db, id)!;
+    const { bodyHtml, ...fields } = articleAsInput(article);
     const front = {
-      id: article.externalId,
-      locale: article.locale,
-      section: article.channel,
-      slug: article.slug,
-      headline: article.headline,
-      ...(article.series ? { series: article.series } : {}),
-      summary: article.summary,
-      authors: article.authors.map((a) => ({ name: a.name })),
-      publishedAt: article.publishedAt,
-      ...(article.updatedAt ? { updatedAt: article.updatedAt } : {}),
-      ...(article.image
-        ? {
-            image: {
-              src: article.image.src,
-              alt: article.image.alt,
-              caption: article.image.caption,
-              credit: article.image.credit,
-              width: article.image.width,
-              height: article.image.height,
-            },
-          }
-        : {}),
-      tags: article.tags.map((t) => t.name),
-      // A translation group is named after its first article.
-      ...(article.translationGroup !== article.externalId ? { translationOf: article.translationGroup } : {}),
-      status: article.status,
+      ...fields,
       bodyFormat: 'html',
     };
     const file = path.join(dir, article.locale, article.channel, `${article.slug}.md`);
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, `---\n${YAML.stringify(front, { lineWidth: 0 })}---\n\n${article.bodyHtml}\n`);
+    fs.writeFileSync(file, `---\n${YAML.stringify(front, { lineWidth: 0 })}---\n\n${bodyHtml}\n`);
     count += 1;
   }
   return count;

@@ -4,6 +4,7 @@ import sharp from 'sharp';
 import { z } from 'zod';
 import { articleInputSchema, type ArticleInput } from '../content/article-input';
 import { getChannel } from '../content/articles';
+import { articleAsInput } from '../content/article-output';
 import type { Article } from '../content/types';
 import { getDb } from '../db/connection';
 import { selectArticleByExternalId } from '../db/content-read';
@@ -131,21 +132,5 @@ export function withdrawArticle(id: string): boolean {
 }
 
 function toInput(article: Article): ArticleInput & { url: string } {
-  return {
-    id: article.externalId,
-    locale: article.locale,
-    section: article.channel,
-    slug: article.slug,
-    headline: article.headline,
-    ...(article.series ? { series: article.series } : {}),
-    summary: article.summary,
-    bodyHtml: article.bodyHtml,
-    authors: article.authors.map((a) => ({ name: a.name })),
-    publishedAt: article.publishedAt,
-    ...(article.updatedAt ? { updatedAt: article.updatedAt } : {}),
-    ...(article.image ? { image: article.image } : {}),
-    tags: article.tags.map((t) => t.name),
-    status: article.status,
-    url: paths.article(article.locale, article.channel, article.slug),
-  };
+  return { ...articleAsInput(article), url: paths.article(article.locale, article.channel, article.slug) };
 }
