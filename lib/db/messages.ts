@@ -60,7 +60,3 @@ export function insertContactMessage(
     return { kind: 'stored', id, reference: message.reference };
   }).immediate();
 }
-
-export function countContactMessages(db: Db): number {
-  return (statement(db, `SELECT COUNT(*) AS n FROM contact_messages`).get() as { n: number }).n;
-}

@@ -47,7 +47,7 @@ export interface PageSeo {
  * hreflang alternates: reciprocal and absolute. Every language version lists every version,
  * itself included, so the same call on the English and the Chinese page gives the same set.
  */
-export function languageAlternates(
+function languageAlternates(
   locale: Locale,
   path: string,
   alternates: Partial<Record<Locale, string>> | undefined,

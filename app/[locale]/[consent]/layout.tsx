@@ -1,5 +1,4 @@
 import { notFound } from 'next/navigation';
-import type { ReactNode } from 'react';
 import { ConsentBanner } from '@/components/consent/ConsentBanner.client';
 import { BANNER_VARIANT, CONSENT_VARIANTS } from '@/lib/consent/cookie';
 import { paths } from '@/lib/i18n/paths';
