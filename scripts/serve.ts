@@ -46,6 +46,12 @@ async function main(): Promise<void> {
     });
   });
 
+  // Longer than the idle timeout of a proxy in front (nginx keeps upstream connections 60 s):
+  // the proxy, not this server, should close an idle connection, or a request sent just as it
+  // closes is lost.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
