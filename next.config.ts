@@ -1,5 +1,6 @@
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
+import { IMAGE_DEVICE_SIZES, IMAGE_QUALITY, IMAGE_SIZES } from './lib/images';
 
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
@@ -55,9 +56,11 @@ const nextConfig: NextConfig = {
     ];
   },
   images: {
-    // Lead images are at most 1600 px wide; no need to offer 3840 px variants.
-    deviceSizes: [390, 640, 828, 1080, 1200, 1600],
-    imageSizes: [96, 160, 256, 320],
+    // Lead images are at most 1600 px wide; no need to offer 3840 px variants. Shared with the
+    // pages' srcset (lib/images.ts).
+    deviceSizes: IMAGE_DEVICE_SIZES,
+    imageSizes: IMAGE_SIZES,
+    qualities: [IMAGE_QUALITY],
     // WebP only: AVIF encodes several times slower on a cold cache and these are photos.
     formats: ['image/webp'],
     minimumCacheTTL: 31536000,

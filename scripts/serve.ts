@@ -1,7 +1,7 @@
 /**
  * The production server: Next.js's request handler inside a plain node:http server, so every
  * response can carry a Content-Security-Policy with the hashes of its own inline scripts
- * (lib/http/csp-response.ts; docs/decisions/0009). Run after `next build`:
+ * (lib/http/csp-response.ts; docs/decisions/0010). Run after `next build`:
  *
  *   node --import tsx scripts/serve.ts        (PORT, default 3000; NEXT_DIST_DIR as for the build)
  *

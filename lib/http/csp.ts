@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 
 /*
- * The Content-Security-Policy of every page (issue #7, docs/decisions/0009).
+ * The Content-Security-Policy of every page (issue #7, docs/decisions/0010).
  *
  * Pages are static and cached, so a per-request nonce is out (Next.js would render every page
  * on every request). Instead each HTML response lists the SHA-256 hashes of exactly the inline

@@ -4,7 +4,8 @@ import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { E2E_APP_SECRET, SERVER_COMMAND } from './server';
+import { SERVER_COMMAND } from '../../scripts/local-server';
+import { E2E_APP_SECRET } from './server';
 
 /*
  * SIGTERM on a second production server (same build, its own database with 20,000 synthetic
