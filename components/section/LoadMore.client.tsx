@@ -1,12 +1,9 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
-import type { ArticleSummary, Paged } from '@/lib/content/types';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { Locale } from '@/lib/i18n/locales';
-import { paths } from '@/lib/i18n/paths';
 import { ArticleCard } from './ArticleCard';
-
-type ChannelPage = Paged<ArticleSummary>;
+import type { ChannelPage, ChannelPagesState } from './ChannelPagesQuery.client';
 
 /** The button's strings, translated on the server; `loaded[n - 1]` announces n more articles. */
 export interface LoadMoreText {
@@ -18,17 +15,15 @@ export interface LoadMoreText {
   loaded: string[];
 }
 
-async function fetchChannelPage(locale: Locale, channel: string, page: number, signal: AbortSignal) {
-  const response = await fetch(paths.channelApi(locale, channel, page), { signal, headers: { accept: 'application/json' } });
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  return (await response.json()) as ChannelPage;
-}
+const loadQuery = () => import('./ChannelPagesQuery.client');
+const ChannelPagesQuery = lazy(loadQuery);
 
 /**
- * "Load more" under a channel list: fetches the following pages from the JSON route. The first
- * page is the server-rendered list, so loading a channel page makes no request here. Plain
- * state and fetch: a data-fetching library would cost more JavaScript than this whole page's
- * own code (docs/decisions/0009-javascript-budget.md).
+ * "Load more" under a channel list. The first page is the server-rendered list, so loading a
+ * channel page makes no request here. The fetching (TanStack Query, in ChannelPagesQuery) is
+ * loaded on the first click, or as soon as the pointer or focus reaches the button, so pages
+ * ship none of it on first load (docs/decisions/0009-javascript-budget.md). This component
+ * owns the markup, so the button keeps focus throughout.
  */
 export function LoadMore({
   locale,
@@ -44,34 +39,51 @@ export function LoadMore({
   // The button only works with JavaScript, so it appears once the page is interactive;
   // its row is reserved from the start so nothing moves when it does.
   const [ready, setReady] = useState(false);
-  const [loaded, setLoaded] = useState<ChannelPage[]>([]);
-  const [status, setStatus] = useState<'idle' | 'loading' | 'error'>('idle');
-  const inFlight = useRef<AbortController | null>(null);
-  useEffect(() => {
-    setReady(true);
-    return () => inFlight.current?.abort();
-  }, []);
+  const [wanted, setWanted] = useState(0);
+  const [attempt, setAttempt] = useState(0);
+  const [state, setState] = useState<ChannelPagesState>({ loaded: [], fetching: false, failed: false });
+  useEffect(() => setReady(true), []);
+  const onState = useCallback((next: ChannelPagesState) => setState(next), []);
 
+  const { loaded, failed } = state;
   const last = loaded.at(-1) ?? firstPage;
   const hasNext = last.page < last.totalPages;
+  // Asked for and not here yet (including while the fetching code itself loads).
+  const loading = !failed && wanted > loaded.length;
+  const preload = () => void loadQuery();
 
-  async function loadNext() {
-    if (status === 'loading' || !hasNext) return;
-    const controller = new AbortController();
-    inFlight.current = controller;
-    setStatus('loading');
-    try {
-      const next = await fetchChannelPage(locale, channel, last.page + 1, controller.signal);
-      setLoaded((pages) => [...pages, next]);
-      setStatus('idle');
-    } catch {
-      if (!controller.signal.aborted) setStatus('error');
-    }
+  // When the last page arrives the button gives way to the end note: a keyboard user whose
+  // focus was on the button continues from the note instead of the top of the page.
+  const endNote = useRef<HTMLParagraphElement>(null);
+  const finished = loaded.length > 0 && !hasNext;
+  useEffect(() => {
+    if (finished && document.activeElement === document.body) endNote.current?.focus();
+  }, [finished]);
+
+  function loadNext() {
+    if (loading || !hasNext) return;
+    setWanted(loaded.length + 1);
+  }
+
+  function retry() {
+    setAttempt((n) => n + 1);
   }
 
   const lastLoaded = loaded.at(-1);
   return (
     <div>
+      {wanted > 0 ? (
+        <Suspense fallback={null}>
+          <ChannelPagesQuery
+            locale={locale}
+            channel={channel}
+            firstPage={firstPage}
+            wanted={wanted}
+            attempt={attempt}
+            onState={onState}
+          />
+        </Suspense>
+      ) : null}
       {loaded.length > 0 ? (
         <ul className="mt-10 grid gap-x-6 gap-y-10 sm:grid-cols-2 lg:grid-cols-3">
           {loaded
@@ -87,27 +99,31 @@ export function LoadMore({
         {lastLoaded && lastLoaded.items.length > 0 ? (text.loaded[lastLoaded.items.length - 1] ?? '') : ''}
       </p>
       <div className="mt-10 flex min-h-12 flex-col items-center gap-3">
-        {!ready ? null : status === 'error' ? (
+        {!ready ? null : failed ? (
           <>
             <p role="alert" className="text-accent-700">
               {text.error}
             </p>
-            <button type="button" onClick={() => void loadNext()} className="btn-primary">
+            <button type="button" onClick={retry} className="btn-primary">
               {text.retry}
             </button>
           </>
         ) : hasNext ? (
           <button
             type="button"
-            onClick={() => void loadNext()}
-            disabled={status === 'loading'}
-            aria-busy={status === 'loading'}
+            onClick={loadNext}
+            onPointerEnter={preload}
+            onFocus={preload}
+            aria-disabled={loading}
+            aria-busy={loading}
             className="btn-primary"
           >
-            {status === 'loading' ? text.loading : text.button}
+            {loading ? text.loading : text.button}
           </button>
         ) : loaded.length > 0 ? (
-          <p className="text-ink-600">{text.end}</p>
+          <p ref={endNote} tabIndex={-1} className="text-ink-600">
+            {text.end}
+          </p>
         ) : null}
       </div>
     </div>

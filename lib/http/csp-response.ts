@@ -62,7 +62,11 @@ export function applyContentSecurityPolicy(req: IncomingMessage, res: ServerResp
       mode = 'hold';
     } else {
       mode = 'pass';
-      if (!res.hasHeader(HEADER)) res.setHeader(HEADER, HTML.test(type) ? pagePolicy({ scriptHashes: [], https }) : RESOURCE_POLICY);
+      // A 304 carries no policy: its headers would replace those the browser stored with the
+      // page, and only the full response knows the page's hashes.
+      if (!res.hasHeader(HEADER) && res.statusCode !== 304) {
+        res.setHeader(HEADER, HTML.test(type) ? pagePolicy({ scriptHashes: [], https }) : RESOURCE_POLICY);
+      }
       restore();
     }
     return mode;

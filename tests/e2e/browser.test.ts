@@ -125,6 +125,37 @@ it('loads more articles from the server-rendered first page without fetching it 
   await page.context().close();
 });
 
+it('says when loading more fails, keeps what was shown and loads on "Try again"', async () => {
+  const page = await newPage();
+  let failures = 2; // TanStack Query tries twice before it reports a failure
+  await page.route('**/api/channels/**', (route) => (failures-- > 0 ? route.fulfill({ status: 503, body: '' }) : route.continue()));
+  await page.goto(`${baseUrl()}/en/news`);
+  const before = await page.locator('main article').count();
+  const button = page.getByRole('button', { name: 'Load more' });
+  await button.focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('alert').filter({ hasText: 'Could not load more articles' }).waitFor();
+  expect(await page.locator('main article').count()).toBe(before);
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await page.getByRole('status').filter({ hasText: /more article/ }).waitFor();
+  expect(await page.locator('main article').count()).toBeGreaterThan(before);
+  expect(await page.getByRole('alert').filter({ hasText: 'Could not load more articles' }).count()).toBe(0);
+  await page.context().close();
+});
+
+it('keeps keyboard focus in the list while loading, and on the end note when the channel ends', async () => {
+  const page = await newPage();
+  await page.goto(`${baseUrl()}/zh/news`);
+  await page.getByRole('button', { name: '加载更多' }).focus();
+  await page.keyboard.press('Enter');
+  // Focus stays on the same button while the fetching code and the next page load.
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/加载/);
+  await page.getByRole('status').filter({ hasText: /篇/ }).waitFor();
+  await page.getByText('已显示本频道全部文章。').waitFor();
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('已显示本频道全部文章。');
+  await page.context().close();
+});
+
 describe.each([320, 390])('at %i px wide', (width) => {
   it.each(['/en', '/zh', '/en/news', '/zh/travel', '/en/business/old-warehouse-reopens-for-small-brands', '/zh/privacy', '/en/nowhere'])(
     '%s has no horizontal scroll',

@@ -75,6 +75,16 @@ it.each([
   expect(policy.get('frame-ancestors')).toEqual(["'none'"]);
 });
 
+it('answers a revalidation (304) without a policy, so the page keeps its own', async () => {
+  const first = await get('/en/business');
+  const etag = first.headers.get('etag');
+  expect(etag).toBeTruthy();
+  // As a browser revalidates (fetch() alone would add Cache-Control: no-cache to a conditional request).
+  const again = await get('/en/business', { headers: { 'If-None-Match': etag!, 'Cache-Control': 'max-age=0' } });
+  expect(again.status).toBe(304);
+  expect(again.headers.get('content-security-policy')).toBeNull();
+});
+
 it('asks browsers to upgrade insecure requests only over https', async () => {
   expect((await get('/en')).headers.get('content-security-policy')).not.toContain('upgrade-insecure-requests');
   const https = await get('/en', { headers: { 'X-Forwarded-Proto': 'https' } });

@@ -83,6 +83,20 @@ describe('applyContentSecurityPolicy', () => {
     }
   });
 
+  it('leaves the policy off a 304, so the browser keeps the one stored with the page', async () => {
+    const { url, close } = await serve((_req, res) => {
+      res.statusCode = 304;
+      res.end();
+    });
+    try {
+      const response = await fetch(url);
+      expect(response.status).toBe(304);
+      expect(response.headers.get('content-security-policy')).toBeNull();
+    } finally {
+      await close();
+    }
+  });
+
   it('answers HEAD for a document with a policy and no body', async () => {
     const { url, close } = await serve((_req, res) => {
       res.setHeader('Content-Type', 'text/html');
