@@ -1,9 +1,8 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { E2E_APP_SECRET, E2E_INGEST_TOKEN, STATE_FILE, type E2eState } from './server';
+import { E2E_APP_SECRET, E2E_INGEST_TOKEN, freePort, STATE_FILE, type E2eState } from './server';
 
 /*
  * End-to-end tests run against the real production build and server: a temporary database
@@ -12,16 +11,6 @@ import { E2E_APP_SECRET, E2E_INGEST_TOKEN, STATE_FILE, type E2eState } from './s
 
 const root = path.resolve(__dirname, '..', '..');
 const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): void {
   const result = spawnSync(command, args, { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });

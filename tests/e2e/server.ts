@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -33,6 +34,13 @@ export function requestQueryCount(): number {
 /** The server's APP_SECRET in the end-to-end tests (never a real one). */
 export const E2E_APP_SECRET = 'e2e-only-secret-0123456789abcdef0123456789';
 
+/** A contact-form token as the server issues them (same secret), issued `ageMs` ago. */
+export function formToken(ageMs = 10_000): string {
+  const payload = `${Date.now() - ageMs}.${crypto.randomBytes(12).toString('base64url')}`;
+  const signature = crypto.createHmac('sha256', E2E_APP_SECRET).update(`contact-form\0${payload}`).digest('base64url');
+  return `${payload}.${signature}`;
+}
+
 /** The newsroom API's bearer token in the end-to-end tests. */
 export const E2E_INGEST_TOKEN = 'e2e-ingest-token-0123456789';
 
@@ -47,4 +55,15 @@ export function baseUrl(): string {
 /** fetch against the test server, without following redirects (tests look at them). */
 export function get(pathname: string, init: RequestInit = {}): Promise<Response> {
   return fetch(`${baseUrl()}${pathname}`, { redirect: 'manual', ...init });
+}
+
+/** A port nothing listens on right now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
 }
