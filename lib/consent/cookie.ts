@@ -70,7 +70,7 @@ export function variantFor(cookieValue: string | null | undefined, now = Date.no
  * Response header naming the variant a page was served in: `ask`, `quiet`, or `any` for pages
  * that look the same either way (feeds, cookie settings). The edge cache keys on its own
  * reading of the cookie and refuses to store a page whose variant disagrees with it
- * (docs/decisions/0009).
+ * (docs/decisions/0011).
  */
 export const CONSENT_VARIANT_HEADER = 'X-Consent-Variant';
 

@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { CONSENT_MAX_AGE_SECONDS, formatConsent, POLICY_VERSION } from '@/lib/consent/cookie';
 import { startEdge, type RunningEdge } from '@/scripts/lib/edge';
-import { baseUrl, formToken, freePort, requestQueryCount } from './server';
+import { freePort } from '@/scripts/local-server';
+import { baseUrl, formToken, requestQueryCount } from './server';
 
 /*
  * The shipped edge cache (ops/nginx/edge.conf) in real nginx: once in front of the production

@@ -2,11 +2,12 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { E2E_APP_SECRET, E2E_INGEST_TOKEN, freePort, STATE_FILE, type E2eState } from './server';
+import { freePort, productionEnv, SERVER_COMMAND, waitForServer } from '../../scripts/local-server';
+import { E2E_APP_SECRET, E2E_INGEST_TOKEN, STATE_FILE, type E2eState } from './server';
 
 /*
  * End-to-end tests run against the real production build and server: a temporary database
- * seeded with the demo content, `next build` into its own folder (.next-e2e), `next start`.
+ * seeded with the demo content, `next build` into its own folder (.next-e2e), scripts/serve.ts.
  */
 
 const root = path.resolve(__dirname, '..', '..');
@@ -17,35 +18,13 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): void {
   if (result.status !== 0) throw new Error(`${path.basename(command)} ${args.join(' ')} failed (${result.status})`);
 }
 
-async function waitForServer(url: string, server: { exitCode: number | null }): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error('the server exited during start-up');
-    try {
-      const response = await fetch(url, { redirect: 'manual' });
-      if (response.status < 500) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`the server did not answer at ${url}`);
-}
-
 export default async function globalSetup(): Promise<void> {
   const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-e2e-'));
   const port = await freePort();
-  // Not 127.0.0.1: next start -H 127.0.0.1 proxies the proxy's rewrites over HTTP instead of serving them.
   const baseUrl = `http://localhost:${port}`;
   const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: 'production',
-    NEXT_TELEMETRY_DISABLED: '1',
-    NEXT_DIST_DIR: '.next-e2e',
-    DATABASE_PATH: path.join(tempDir, 'e2e.db'),
-    SITE_URL: baseUrl,
-    // Known to the tests, which sign contact-form tokens with it (lib/contact/token.ts).
-    APP_SECRET: E2E_APP_SECRET,
+    // APP_SECRET is known to the tests, which sign contact-form tokens with it (lib/contact/token.ts).
+    ...productionEnv({ port, distDir: '.next-e2e', databasePath: path.join(tempDir, 'e2e.db'), appSecret: E2E_APP_SECRET }),
     INGEST_TOKEN: E2E_INGEST_TOKEN,
     // A picture host the newsroom API accepts (never fetched by the tests).
     IMAGE_REMOTE_HOSTS: 'images.example.com',
@@ -54,7 +33,7 @@ export default async function globalSetup(): Promise<void> {
   run(bin('tsx'), ['tests/e2e/load-fixtures.ts'], env);
   run(bin('next'), ['build'], env);
   const queryLog = path.join(tempDir, 'queries.log');
-  const server = spawn(bin('next'), ['start', '-p', String(port)], {
+  const server = spawn(...SERVER_COMMAND, {
     cwd: root,
     env: { ...env, DB_QUERY_LOG: queryLog, PORT: String(port) },
     stdio: ['ignore', 'ignore', 'inherit'],

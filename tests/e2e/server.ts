@@ -1,6 +1,5 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -55,15 +54,4 @@ export function baseUrl(): string {
 /** fetch against the test server, without following redirects (tests look at them). */
 export function get(pathname: string, init: RequestInit = {}): Promise<Response> {
   return fetch(`${baseUrl()}${pathname}`, { redirect: 'manual', ...init });
-}
-
-/** A port nothing listens on right now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }

@@ -4,6 +4,7 @@ import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { SERVER_COMMAND } from '../../scripts/local-server';
 import { E2E_APP_SECRET } from './server';
 
 /*
@@ -41,7 +42,7 @@ it('finishes the request in flight, refuses new ones and closes the database on 
     APP_SECRET: E2E_APP_SECRET,
   };
   expect(spawnSync(bin('tsx'), ['scripts/seed.ts', '--articles', '20000'], { cwd: root, env, stdio: 'ignore' }).status).toBe(0);
-  const server = spawn(bin('next'), ['start', '-p', String(port)], { cwd: root, env, stdio: 'ignore' });
+  const server = spawn(...SERVER_COMMAND, { cwd: root, env, stdio: 'ignore' });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     server.on('exit', (code, signal) => resolve({ code, signal })),
   );
