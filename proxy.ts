@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { QUIET_VARIANT, readConsentCookie, variantFor } from './lib/consent/cookie';
+import { CONSENT_VARIANT_HEADER, QUIET_VARIANT, readConsentCookie, variantFor, variantName } from './lib/consent/cookie';
 import { authorExists, channelExists, checkArticleAddress, listPageExists } from './lib/content/route-check';
 import { isLocale, negotiateLocale } from './lib/i18n/locales';
 
@@ -161,7 +161,10 @@ export async function proxy(request: NextRequest) {
   // Built from request.url, not nextUrl: behind `next start -H 127.0.0.1` nextUrl says
   // "localhost", and a rewrite to another host is proxied over HTTP instead of served here.
   const url = new URL(`/${target.locale}/${variant}${target.path}${target.search ?? ''}`, request.url);
-  return NextResponse.rewrite(url, target.status ? { status: target.status } : undefined);
+  // Tells a shared cache which variant this is, so that it never stores a page under a key
+  // its own (cheaper) reading of the cookie chose differently (docs/decisions/0011).
+  const headers = { [CONSENT_VARIANT_HEADER]: target.anyVariant ? 'any' : variantName(variant) };
+  return NextResponse.rewrite(url, { headers, ...(target.status ? { status: target.status } : {}) });
 }
 
 export const config = {

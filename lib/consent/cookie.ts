@@ -65,3 +65,15 @@ export type ConsentVariant = (typeof CONSENT_VARIANTS)[number];
 export function variantFor(cookieValue: string | null | undefined, now = Date.now()): ConsentVariant {
   return currentConsent(cookieValue, now) ? QUIET_VARIANT : BANNER_VARIANT;
 }
+
+/**
+ * Response header naming the variant a page was served in: `ask`, `quiet`, or `any` for pages
+ * that look the same either way (feeds, cookie settings). The edge cache keys on its own
+ * reading of the cookie and refuses to store a page whose variant disagrees with it
+ * (docs/decisions/0011).
+ */
+export const CONSENT_VARIANT_HEADER = 'X-Consent-Variant';
+
+export function variantName(variant: ConsentVariant): 'ask' | 'quiet' {
+  return variant === QUIET_VARIANT ? 'quiet' : 'ask';
+}

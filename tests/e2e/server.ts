@@ -33,6 +33,13 @@ export function requestQueryCount(): number {
 /** The server's APP_SECRET in the end-to-end tests (never a real one). */
 export const E2E_APP_SECRET = 'e2e-only-secret-0123456789abcdef0123456789';
 
+/** A contact-form token as the server issues them (same secret), issued `ageMs` ago. */
+export function formToken(ageMs = 10_000): string {
+  const payload = `${Date.now() - ageMs}.${crypto.randomBytes(12).toString('base64url')}`;
+  const signature = crypto.createHmac('sha256', E2E_APP_SECRET).update(`contact-form\0${payload}`).digest('base64url');
+  return `${payload}.${signature}`;
+}
+
 /** The newsroom API's bearer token in the end-to-end tests. */
 export const E2E_INGEST_TOKEN = 'e2e-ingest-token-0123456789';
 
