@@ -1,19 +1,7 @@
 import { logContactOutcome, submitContactMessage } from '@/lib/contact/submit';
 import { issueFormToken } from '@/lib/contact/token';
-import { createLogger, logRequest, requestId, requestLog } from '@/lib/log';
-
-/** A logger writing into memory, and the lines it wrote, parsed. */
-function memoryLogger() {
-  const chunks: string[] = [];
-  const logger = createLogger({ write: (chunk: string) => void chunks.push(chunk) }, 'info');
-  const text = () => chunks.join('');
-  const lines = () =>
-    text()
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => JSON.parse(line) as Record<string, unknown>);
-  return { logger, text, lines };
-}
+import { logRequest, requestId, requestLog } from '@/lib/log';
+import { memoryLogger } from '../helpers/memory-log';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
