@@ -1,10 +1,9 @@
-import crypto from 'node:crypto';
 import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import en from '@/messages/en.json';
 import zh from '@/messages/zh.json';
 import { launchChromium } from './browser';
-import { baseUrl, E2E_APP_SECRET, get, readState } from './server';
+import { baseUrl, formToken as token, get, readState } from './server';
 
 /*
  * "Leaving a message" on the production server: the form in Chromium with and without
@@ -23,13 +22,6 @@ afterAll(async () => {
 });
 
 const catalogues = { en, zh } as const;
-
-/** A form token as the server issues them (same secret), issued `ageMs` ago. */
-function token(ageMs = 10_000): string {
-  const payload = `${Date.now() - ageMs}.${crypto.randomBytes(12).toString('base64url')}`;
-  const signature = crypto.createHmac('sha256', E2E_APP_SECRET).update(`contact-form\0${payload}`).digest('base64url');
-  return `${payload}.${signature}`;
-}
 
 function storedMessage(reference: string) {
   const db = new Database(readState().databasePath, { readonly: true, fileMustExist: true });
