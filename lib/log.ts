@@ -17,8 +17,17 @@ export type { Logger } from 'pino';
 
 /** Fields that must never reach the log, wherever they appear at the first two levels. */
 const REDACTED_FIELDS = ['name', 'email', 'message', 'body', 'password', 'token', 'cookie', 'ip', 'authorization'];
+const REDACTED_PATHS = [
+  ...REDACTED_FIELDS,
+  // One level down too, except `*.message`: that would hide `err.message`, which operators need.
+  ...REDACTED_FIELDS.filter((field) => field !== 'message').map((field) => `*.${field}`),
+  'headers["x-forwarded-for"]',
+];
 
-export function createLogger(destination: DestinationStream = pino.destination({ dest: 1, sync: true }), level: string = env.LOG_LEVEL): Logger {
+export function createLogger(
+  destination: DestinationStream = pino.destination({ dest: 1, sync: true }),
+  level: string = env.LOG_LEVEL,
+): Logger {
   return pino(
     {
       level,
@@ -26,11 +35,7 @@ export function createLogger(destination: DestinationStream = pino.destination({
       timestamp: pino.stdTimeFunctions.isoTime,
       // "level":"info" rather than pino's numbers: readable by people and by grep.
       formatters: { level: (label) => ({ level: label }) },
-      redact: {
-        // `message` is not `msg` (the line's text) nor `err.message` (an error's).
-        paths: [...REDACTED_FIELDS, ...REDACTED_FIELDS.map((field) => `*.${field}`).filter((path) => path !== '*.message'), 'headers["x-forwarded-for"]'],
-        censor: '[redacted]',
-      },
+      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
     },
     destination,
   );
