@@ -13,6 +13,9 @@ async function project(config) {
 
 /** Three kinds of test, one runner (so one summary): unit (node), components (jsdom), e2e (real server + Chromium). */
 const config = {
+  // Browser tests on a loaded two-core machine can take longer than Jest's 5 s default (a
+  // project-level testTimeout is not applied to every file).
+  testTimeout: 60_000,
   projects: [
     await project({
       displayName: 'unit',
@@ -36,7 +39,6 @@ const config = {
       globalSetup: '<rootDir>/tests/e2e/global-setup.ts',
       globalTeardown: '<rootDir>/tests/e2e/global-teardown.ts',
       moduleNameMapper: { '^@/(.*)$': '<rootDir>/$1' },
-      testTimeout: 60_000,
     }),
   ],
 };

@@ -1,5 +1,6 @@
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
+import { IMAGE_DEVICE_SIZES, IMAGE_QUALITY, IMAGE_SIZES } from './lib/images';
 
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
@@ -16,6 +17,9 @@ const nextConfig: NextConfig = {
   // Tests build into their own folder so they never clobber (or reuse) a developer's build.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
+  // The production server (scripts/serve.ts) compresses, after hashing each page's inline
+  // scripts into its Content-Security-Policy.
+  compress: false,
   // A CDN may serve a stale page for at most a day while it revalidates (default: a year).
   expireTime: 86400,
   reactStrictMode: true,
@@ -30,7 +34,7 @@ const nextConfig: NextConfig = {
       { key: 'X-Robots-Tag', value: 'noindex, nofollow' },
       { key: 'Cache-Control', value: 'private, no-store' },
     ];
-    // On every response (the Content-Security-Policy comes separately: issue #7).
+    // On every response (the Content-Security-Policy is added by scripts/serve.ts: decision 0010).
     const everywhere = [
       { key: 'X-Content-Type-Options', value: 'nosniff' },
       { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
@@ -52,9 +56,11 @@ const nextConfig: NextConfig = {
     ];
   },
   images: {
-    // Lead images are at most 1600 px wide; no need to offer 3840 px variants.
-    deviceSizes: [390, 640, 828, 1080, 1200, 1600],
-    imageSizes: [96, 160, 256, 320],
+    // Lead images are at most 1600 px wide; no need to offer 3840 px variants. Shared with the
+    // pages' srcset (lib/images.ts).
+    deviceSizes: IMAGE_DEVICE_SIZES,
+    imageSizes: IMAGE_SIZES,
+    qualities: [IMAGE_QUALITY],
     // WebP only: AVIF encodes several times slower on a cold cache and these are photos.
     formats: ['image/webp'],
     minimumCacheTTL: 31536000,

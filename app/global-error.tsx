@@ -1,7 +1,10 @@
 'use client';
 
-import en from '../messages/en.json';
-import zh from '../messages/zh.json';
+import { lazy, Suspense } from 'react';
+
+// Fetched only when the root layout has failed: every page would otherwise download both
+// message catalogues for a page almost nobody sees (docs/decisions/0009-javascript-budget.md).
+const GlobalErrorBody = lazy(() => import('@/components/pages/GlobalErrorBody'));
 
 /**
  * Last resort when the layout itself fails: no locale is known here, so the message is given
@@ -11,17 +14,9 @@ export default function GlobalError() {
   return (
     <html lang="en">
       <body style={{ fontFamily: 'system-ui, sans-serif', margin: '3rem auto', maxWidth: '40rem', padding: '0 1rem' }}>
-        <main>
-          <h1>{en.Error.title}</h1>
-          <p>{en.Error.body}</p>
-          <div lang="zh-Hans">
-            <h2>{zh.Error.title}</h2>
-            <p>{zh.Error.body}</p>
-          </div>
-          <p>
-            <a href="/">{en.Error.home}</a> · <a href="/" lang="zh-Hans">{zh.Error.home}</a>
-          </p>
-        </main>
+        <Suspense fallback={null}>
+          <GlobalErrorBody />
+        </Suspense>
       </body>
     </html>
   );

@@ -1,4 +1,5 @@
 import { env } from './env';
+import { SITE_TIME_ZONE } from './i18n/format';
 import type { Locale } from './i18n/locales';
 
 /**
@@ -18,7 +19,7 @@ export const site = {
     url: env.SITE_ICP_URL ?? 'https://beian.miit.gov.cn/',
   },
   newsLicence: env.SITE_NEWS_LICENCE ?? '50120220004',
-  timeZone: 'Asia/Shanghai',
+  timeZone: SITE_TIME_ZONE,
   /** The publisher's logo (structured data) and the picture shared for pages without their own. */
   logo: { src: '/brand/logo-512.png', width: 512, height: 512 },
   shareImage: { src: '/brand/og-default.png', width: 1200, height: 630 },

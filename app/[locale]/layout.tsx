@@ -1,10 +1,9 @@
 import type { Metadata, Viewport } from 'next';
-import { NextIntlClientProvider } from 'next-intl';
 import { getTranslations } from 'next-intl/server';
+import { ErrorTextProvider } from '@/components/layout/ErrorText.client';
 import { SiteFooter } from '@/components/layout/SiteFooter';
 import { SkipLink } from '@/components/layout/SkipLink';
 import { htmlLang, locales } from '@/lib/i18n/locales';
-import { pickMessages } from '@/lib/i18n/messages';
 import { resolveLocale } from '@/lib/i18n/server';
 import { site, siteName } from '@/lib/site';
 import '../globals.css';
@@ -33,15 +32,17 @@ export const viewport: Viewport = {
 
 export default async function LocaleLayout({ children, params }: LayoutProps<'/[locale]'>) {
   const locale = await resolveLocale(params);
+  const t = await getTranslations({ locale, namespace: 'Error' });
   const year = Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: site.timeZone }).format(new Date()));
   return (
     <html lang={htmlLang[locale]}>
       <body className="flex min-h-screen flex-col">
-        <NextIntlClientProvider messages={pickMessages(locale, ['LoadMore', 'Error', 'Consent'])}>
+        {/* No translation runtime in the browser: client components get their strings as props. */}
+        <ErrorTextProvider text={{ title: t('title'), body: t('body'), retry: t('retry'), home: t('home') }}>
           <SkipLink />
           {children}
           <SiteFooter locale={locale} site={site} year={year} />
-        </NextIntlClientProvider>
+        </ErrorTextProvider>
       </body>
     </html>
   );

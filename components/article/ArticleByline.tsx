@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import type { Author } from '@/lib/content/types';
@@ -21,9 +20,9 @@ export function ArticleByline({
   const t = useTranslations('Article');
   const names = authors
     .map<ReactNode>((author) => (
-      <Link key={author.slug} href={paths.author(locale, author.slug)} rel="author" className="underline-offset-2 hover:underline">
+      <a key={author.slug} href={paths.author(locale, author.slug)} rel="author" className="underline-offset-2 hover:underline">
         {author.name}
-      </Link>
+      </a>
     ))
     .reduce<ReactNode>(
       (joined, name, index) => (index === 0 ? name : t.rich('authorsJoin', { first: () => joined, second: () => name })),
@@ -37,11 +36,11 @@ export function ArticleByline({
           <span aria-hidden="true">|</span>
         </>
       ) : null}
-      <FormattedDate value={publishedAt} />
+      <FormattedDate locale={locale} value={publishedAt} />
       {updatedAt && updatedAt !== publishedAt ? (
         <span>
           <span aria-hidden="true">· </span>
-          {t.rich('updated', { date: () => <FormattedDate value={updatedAt} format="withTime" /> })}
+          {t.rich('updated', { date: () => <FormattedDate locale={locale} value={updatedAt} format="withTime" /> })}
         </span>
       ) : null}
     </p>

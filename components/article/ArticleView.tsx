@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { Article, ArticleSummary, Channel } from '@/lib/content/types';
 import { paths } from '@/lib/i18n/paths';
 import { ViewCounter } from '../consent/ViewCounter.client';
@@ -27,9 +26,9 @@ export function ArticleView({
       <article className="mx-auto max-w-3xl">
         <header>
           <p className="mb-3 text-sm font-bold uppercase tracking-widest">
-            <Link href={paths.channel(article.locale, article.channel)} className="text-accent-700 hover:underline">
+            <a href={paths.channel(article.locale, article.channel)} className="text-accent-700 hover:underline">
               {channel.name}
-            </Link>
+            </a>
           </p>
           <h1 className="font-serif text-3xl font-bold leading-tight text-ink-900 sm:text-4xl">
             <ArticleHeadline article={article} />

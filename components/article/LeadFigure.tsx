@@ -1,11 +1,11 @@
-import Image from 'next/image';
+import { ResponsiveImage } from '../ui/ResponsiveImage';
 import type { LeadImage } from '@/lib/content/types';
 
 /** The article's lead picture: loaded first (it is the largest thing on the page). */
 export function LeadFigure({ image }: { image: LeadImage }) {
   return (
     <figure className="my-6">
-      <Image
+      <ResponsiveImage
         src={image.src}
         alt={image.alt}
         width={image.width}

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import type { Locale } from '@/lib/i18n/locales';
 import { paths } from '@/lib/i18n/paths';
@@ -8,18 +7,18 @@ export function SloganLinks({ locale }: { locale: Locale }) {
   const t = useTranslations('Slogans');
   return (
     <nav aria-label={t('label')} className="mt-10 grid gap-3 sm:grid-cols-2">
-      <Link
+      <a
         href={paths.channel(locale, 'travel')}
         className="rounded border-l-4 border-accent-600 bg-ink-50 px-4 py-3 font-semibold text-brand-900 hover:bg-ink-100"
       >
         {t('first')}
-      </Link>
-      <Link
+      </a>
+      <a
         href={paths.channel(locale, 'culture')}
         className="rounded border-l-4 border-brand-700 bg-ink-50 px-4 py-3 font-semibold text-brand-900 hover:bg-ink-100"
       >
         {t('second')}
-      </Link>
+      </a>
     </nav>
   );
 }

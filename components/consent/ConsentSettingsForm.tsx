@@ -2,7 +2,7 @@ import { useTranslations } from 'next-intl';
 import type { ConsentChoice } from '@/lib/consent/cookie';
 import type { Locale } from '@/lib/i18n/locales';
 import { FormattedDate } from '../ui/FormattedDate';
-import { ConsentCategories } from './ConsentCategories';
+import { ConsentCategories, consentCategoryText } from './ConsentCategories';
 
 /** The cookie settings as a plain form: the current choice, shown; works without JavaScript. */
 export function ConsentSettingsForm({
@@ -23,10 +23,11 @@ export function ConsentSettingsForm({
       <input type="hidden" name="return" value={returnTo} />
       <p className="text-ink-700">
         {choice
-          ? t.rich('pageDecided', { date: () => <FormattedDate value={new Date(choice.decidedAt).toISOString()} format="withTime" /> })
+          ? t.rich('pageDecided', { date: () => <FormattedDate locale={locale} value={new Date(choice.decidedAt).toISOString()} format="withTime" /> })
           : t('pageNoChoice')}
       </p>
       <ConsentCategories
+        text={consentCategoryText(t)}
         descriptionId="consent-statistics-body"
         checkbox={
           <input

@@ -1,7 +1,6 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import Link from 'next/link';
 import { useActionState, useEffect, useRef } from 'react';
 import { FIELDS, LIMITS, TOPICS, type Field } from '@/lib/contact/schema';
 import type { Locale } from '@/lib/i18n/locales';
@@ -203,9 +202,9 @@ export function ContactForm({
             {t.rich('consent', {
               site: siteName,
               privacy: (chunks) => (
-                <Link href={privacyHref} className="font-semibold text-brand-700 underline underline-offset-2">
+                <a href={privacyHref} className="font-semibold text-brand-700 underline underline-offset-2">
                   {chunks}
-                </Link>
+                </a>
               ),
             })}
           </label>

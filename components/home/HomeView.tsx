@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import type { HomePageContent } from '@/lib/content/articles';
 import type { ArticleSummary } from '@/lib/content/types';
@@ -49,9 +48,9 @@ export function HomeView({
       {content.channels.map(({ channel, articles }) => (
         <section key={channel.slug} aria-labelledby={`channel-${channel.slug}`} className="mt-14 border-t-4 border-brand-900 pt-4">
           <h2 id={`channel-${channel.slug}`} className="text-2xl font-extrabold text-brand-900">
-            <Link href={paths.channel(locale, channel.slug)} className="hover:underline">
+            <a href={paths.channel(locale, channel.slug)} className="hover:underline">
               {channel.name}
-            </Link>
+            </a>
           </h2>
           <ul className="mt-5 grid gap-x-6 gap-y-8 sm:grid-cols-2 lg:grid-cols-4">
             {articles.map((article) => (
@@ -61,9 +60,9 @@ export function HomeView({
             ))}
           </ul>
           <p className="mt-5">
-            <Link href={paths.channel(locale, channel.slug)} className="font-semibold text-brand-700 underline-offset-4 hover:underline">
+            <a href={paths.channel(locale, channel.slug)} className="font-semibold text-brand-700 underline-offset-4 hover:underline">
               {t('moreFrom', { channel: channel.name })}
-            </Link>
+            </a>
           </p>
         </section>
       ))}

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import type { Locale } from '@/lib/i18n/locales';
 import { paths } from '@/lib/i18n/paths';
@@ -15,29 +14,29 @@ export function SiteFooter({ locale, site, year }: { locale: Locale; site: Site;
         <nav aria-label={t('label')}>
           <ul className="flex flex-wrap gap-x-6 gap-y-2 font-semibold">
             <li>
-              <Link className={linkClass} href={paths.about(locale)}>
+              <a className={linkClass} href={paths.about(locale)}>
                 {t('about')}
-              </Link>
+              </a>
             </li>
             <li>
-              <Link className={linkClass} href={paths.contact(locale)}>
+              <a className={linkClass} href={paths.contact(locale)}>
                 {t('contact')}
-              </Link>
+              </a>
             </li>
             <li>
-              <Link className={linkClass} href={paths.contact(locale)}>
+              <a className={linkClass} href={paths.contact(locale)}>
                 {t('leaveMessage')}
-              </Link>
+              </a>
             </li>
             <li>
-              <Link className={linkClass} href={paths.privacy(locale)}>
+              <a className={linkClass} href={paths.privacy(locale)}>
                 {t('privacy')}
-              </Link>
+              </a>
             </li>
             <li>
-              <Link className={linkClass} href={paths.terms(locale)}>
+              <a className={linkClass} href={paths.terms(locale)}>
                 {t('terms')}
-              </Link>
+              </a>
             </li>
             <li>
               <CookieSettingsLink

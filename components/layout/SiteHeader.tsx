@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import type { Channel } from '@/lib/content/types';
 import type { Locale } from '@/lib/i18n/locales';
@@ -26,13 +25,13 @@ export function SiteHeader({
   return (
     <header className="bg-brand-900 text-white">
       <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3">
-        <Link
+        <a
           href={paths.home(locale)}
           aria-label={t('homeLink', { site: name })}
           className="text-2xl font-extrabold tracking-tight sm:text-3xl"
         >
           {name}
-        </Link>
+        </a>
         <LanguageSwitch target={languageTarget} />
       </div>
       <nav aria-label={t('channelsLabel')} className="border-t border-white/15">
@@ -41,7 +40,7 @@ export function SiteHeader({
             const current = channel.slug === activeChannel;
             return (
               <li key={channel.slug}>
-                <Link
+                <a
                   href={paths.channel(locale, channel.slug)}
                   aria-current={current ? 'page' : undefined}
                   className={`inline-flex min-h-11 items-center rounded px-3 text-[0.95rem] font-semibold hover:bg-white/10 ${
@@ -49,7 +48,7 @@ export function SiteHeader({
                   }`}
                 >
                   {channel.name}
-                </Link>
+                </a>
               </li>
             );
           })}

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import type { ArticleSummary } from '@/lib/content/types';
 import type { Locale } from '@/lib/i18n/locales';
@@ -21,9 +20,9 @@ export function NotFoundView({
       <h1 className="text-3xl font-extrabold text-brand-900 sm:text-4xl">{t('title')}</h1>
       <p className="mt-4 text-lg text-ink-700">{t('body')}</p>
       <p className="mt-6">
-        <Link href={paths.home(locale)} className="btn-primary">
+        <a href={paths.home(locale)} className="btn-primary">
           {t('home')}
-        </Link>
+        </a>
       </p>
       {latest.length > 0 ? (
         <section aria-labelledby="nf-latest" className="mt-12">

@@ -1,9 +1,8 @@
-import Image from 'next/image';
-import Link from 'next/link';
 import type { ArticleSummary } from '@/lib/content/types';
 import { paths } from '@/lib/i18n/paths';
 import { ArticleHeadline } from '../article/ArticleHeadline';
 import { FormattedDate } from '../ui/FormattedDate';
+import { ResponsiveImage } from '../ui/ResponsiveImage';
 
 export type CardSize = 'lead' | 'regular' | 'compact';
 
@@ -34,7 +33,7 @@ export function ArticleCard({
   return (
     <article className={compact ? 'flex gap-3' : 'flex flex-col gap-3'}>
       {article.image ? (
-        <Image
+        <ResponsiveImage
           src={article.image.src}
           alt=""
           width={article.image.width}
@@ -58,13 +57,13 @@ export function ArticleCard({
                 : 'text-lg font-bold leading-snug'
           }
         >
-          <Link href={href} className="text-ink-900 hover:text-brand-700 hover:underline">
+          <a href={href} className="text-ink-900 hover:text-brand-700 hover:underline">
             <ArticleHeadline article={article} />
-          </Link>
+          </a>
         </Heading>
         {compact ? null : <p className="mt-2 leading-relaxed text-ink-700">{article.summary}</p>}
         <p className="mt-2 text-sm text-ink-600">
-          <FormattedDate value={article.publishedAt} />
+          <FormattedDate locale={article.locale} value={article.publishedAt} />
         </p>
       </div>
     </article>

@@ -19,6 +19,16 @@ export function ChannelView({
   mostRead: ArticleSummary[];
 }) {
   const t = useTranslations('Channel');
+  const more = useTranslations('LoadMore');
+  const loadMoreText = {
+    button: more('button'),
+    loading: more('loading'),
+    error: more('error'),
+    retry: more('retry'),
+    end: more('end'),
+    // The announcement counts the articles one click added: at most a page's worth.
+    loaded: Array.from({ length: page.pageSize }, (_, i) => more('loaded', { count: i + 1 })),
+  };
   return (
     <>
       <header className="mb-8 border-b-4 border-brand-900 pb-4">
@@ -35,7 +45,7 @@ export function ChannelView({
       ) : (
         <>
           <ArticleList articles={page.items} />
-          <LoadMore locale={locale} channel={channel.slug} firstPage={page} />
+          <LoadMore locale={locale} channel={channel.slug} firstPage={page} text={loadMoreText} />
         </>
       )}
       <Pagination

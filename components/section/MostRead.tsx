@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { headlineWithSeries } from '@/lib/content/headline';
 import type { ArticleSummary } from '@/lib/content/types';
@@ -20,12 +19,12 @@ export function MostRead({ articles, id }: { articles: ArticleSummary[]; id: str
             <span aria-hidden="true" className="text-2xl font-extrabold leading-none text-accent-700">
               {index + 1}
             </span>
-            <Link
+            <a
               href={paths.article(article.locale, article.channel, article.slug)}
               className="font-semibold leading-snug text-ink-900 hover:text-brand-700 hover:underline"
             >
               {headlineWithSeries(article)}
-            </Link>
+            </a>
           </li>
         ))}
       </ol>

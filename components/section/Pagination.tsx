@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 
 /** Numbered pages around the current one, with gaps marked by null. */
@@ -32,9 +31,9 @@ export function Pagination({
       <ul className="flex flex-wrap items-center gap-2">
         {page > 1 ? (
           <li>
-            <Link href={hrefFor(page - 1)} rel="prev" className={`${item} border border-ink-300 hover:bg-ink-50`}>
+            <a href={hrefFor(page - 1)} rel="prev" className={`${item} border border-ink-300 hover:bg-ink-50`}>
               {t('previous')}
-            </Link>
+            </a>
           </li>
         ) : null}
         {pageWindow(page, totalPages).map((p, i) =>
@@ -51,18 +50,18 @@ export function Pagination({
                   <span aria-hidden="true">{p}</span>
                 </span>
               ) : (
-                <Link href={hrefFor(p)} aria-label={t('page', { page: p })} className={`${item} hover:bg-ink-50`}>
+                <a href={hrefFor(p)} aria-label={t('page', { page: p })} className={`${item} hover:bg-ink-50`}>
                   {p}
-                </Link>
+                </a>
               )}
             </li>
           ),
         )}
         {page < totalPages ? (
           <li>
-            <Link href={hrefFor(page + 1)} rel="next" className={`${item} border border-ink-300 hover:bg-ink-50`}>
+            <a href={hrefFor(page + 1)} rel="next" className={`${item} border border-ink-300 hover:bg-ink-50`}>
               {t('next')}
-            </Link>
+            </a>
           </li>
         ) : null}
       </ul>

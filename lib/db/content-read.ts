@@ -188,12 +188,14 @@ export function selectAuthor(db: Db, locale: Locale, slug: string): (Author & { 
 /*
  * An author's articles in one locale. article_authors is walked through its author index and
  * the few hundred rows of one author are sorted in memory (a temp B-tree): bounded by one
- * author's output, and the pages are cached.
+ * author's output, and the pages are cached. CROSS JOIN fixes that order: without statistics
+ * SQLite would rather walk every article of the locale and probe article_authors for each
+ * (tests/unit/query-plans.test.ts).
  */
 export function countAuthorArticles(db: Db, params: { authorId: number; locale: Locale; now: number }): number {
   const row = statement(
     db,
-    `SELECT COUNT(*) AS n FROM article_authors aa JOIN articles a ON a.id = aa.article_id
+    `SELECT COUNT(*) AS n FROM article_authors aa CROSS JOIN articles a ON a.id = aa.article_id
       WHERE aa.author_id = ? AND a.locale = ? AND a.status = 'published' AND a.published_ms <= ?`,
   ).get(params.authorId, params.locale, params.now) as { n: number };
   return row.n;
@@ -205,7 +207,7 @@ export function selectAuthorArticles(
 ): ArticleSummary[] {
   const rows = statement(
     db,
-    `SELECT ${SUMMARY_COLUMNS} FROM article_authors aa JOIN articles a ON a.id = aa.article_id
+    `SELECT ${SUMMARY_COLUMNS} FROM article_authors aa CROSS JOIN articles a ON a.id = aa.article_id
       WHERE aa.author_id = ? AND a.locale = ? AND a.status = 'published' AND a.published_ms <= ?
       ORDER BY a.published_ms DESC, a.id DESC
       LIMIT ? OFFSET ?`,
@@ -261,9 +263,10 @@ export function selectArticleAddress(
 export function selectAuthorFirstPublished(db: Db, locale: Locale, slug: string): number | null {
   const row = statement(
     db,
+    // CROSS JOIN: from the author to their articles, never through every article of the locale.
     `SELECT MIN(a.published_ms) AS first FROM authors au
-       JOIN article_authors aa ON aa.author_id = au.id
-       JOIN articles a ON a.id = aa.article_id
+       CROSS JOIN article_authors aa ON aa.author_id = au.id
+       CROSS JOIN articles a ON a.id = aa.article_id
       WHERE au.slug = ? AND a.locale = ? AND a.status = 'published'`,
   ).get(slug, locale) as { first: number | null };
   return row.first;

@@ -17,3 +17,8 @@ export function statement(db: Db, sql: string): Statement {
   }
   return stmt;
 }
+
+/** The SQL of every statement prepared on a connection so far: tests check the plans of the real statements. */
+export function preparedSql(db: Db): string[] {
+  return [...(cache.get(db)?.keys() ?? [])];
+}

@@ -1,5 +1,6 @@
 import type { Article, Channel } from '../content/types';
 import { toShanghaiIso } from '../content/time';
+import { optimizerUrl } from '../images';
 import type { Locale } from '../i18n/locales';
 import { htmlLang } from '../i18n/locales';
 import { paths } from '../i18n/paths';
@@ -97,7 +98,7 @@ function imageVariants(image: NonNullable<Article['image']>): JsonLd[] {
     original,
     {
       '@type': 'ImageObject',
-      url: absoluteUrl(`/_next/image?url=${encodeURIComponent(image.src)}&w=1200&q=75`),
+      url: absoluteUrl(optimizerUrl(image.src, 1200)),
       width: 1200,
       height: Math.round((image.height * 1200) / image.width),
     },

@@ -1,10 +1,10 @@
-import type { ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { freePort, productionEnv, startProductionServer, waitUntilServing } from './production-server';
-import { formToken } from './server';
+import { freePort, productionEnv, SERVER_COMMAND, waitForServer } from '../../scripts/local-server';
+import { E2E_APP_SECRET, formToken } from './server';
 
 /*
  * Issue 7, part 4: contact messages at full speed while the server is killed with SIGKILL and
@@ -90,12 +90,13 @@ it('keeps every confirmed message through kill -9 and restarts, exactly once, in
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-durability-'));
   const databasePath = path.join(dir, 'durability.db');
   const port = await freePort();
-  const env = productionEnv({ databasePath, port });
+  const env = productionEnv({ port, distDir: '.next-e2e', databasePath, appSecret: E2E_APP_SECRET });
   const base = `http://localhost:${port}`;
   const output = fs.openSync(path.join(dir, 'server.log'), 'a');
+  /** The production server on this test's database; after a kill, again on the same one. */
   const start = async (): Promise<ChildProcess> => {
-    const started = startProductionServer(env, ['ignore', output, output]);
-    await waitUntilServing(`${base}/api/health`, started);
+    const started = spawn(...SERVER_COMMAND, { cwd: path.resolve(__dirname, '..', '..'), env, stdio: ['ignore', output, output] });
+    await waitForServer(`${base}/api/health`, started);
     return started;
   };
   let server = await start();

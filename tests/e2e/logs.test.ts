@@ -1,8 +1,9 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort, productionEnv, startProductionServer, waitUntilServing } from './production-server';
-import { formToken, get, readState } from './server';
+import { freePort, productionEnv, SERVER_COMMAND, waitForServer } from '../../scripts/local-server';
+import { E2E_APP_SECRET, formToken, get, readState } from './server';
 
 /*
  * The server's structured log (lib/log.ts) on the production server: a JSON line per event,
@@ -10,10 +11,7 @@ import { formToken, get, readState } from './server';
  * and nothing the visitor wrote or who they are.
  */
 
-// One test starts a server of its own.
-jest.setTimeout(60_000);
-
-/** The JSON lines of a server's stdout so far (Next.js's own banner lines are not JSON). */
+/** The JSON lines of a server's stdout so far (scripts/serve.ts's start-up line is not JSON). */
 function logLines(file = readState().serverLog): Record<string, unknown>[] {
   return fs
     .readFileSync(file, 'utf8')
@@ -98,10 +96,14 @@ it('logs an unexpected error with its digest, route and request id; the visitor 
   const port = await freePort();
   const serverLog = path.join(dir, 'server.log');
   const output = fs.openSync(serverLog, 'a');
-  const server = startProductionServer(productionEnv({ databasePath, port }), ['ignore', output, 'ignore']);
+  const server = spawn(...SERVER_COMMAND, {
+    cwd: path.resolve(__dirname, '..', '..'),
+    env: productionEnv({ port, distDir: '.next-e2e', databasePath, appSecret: E2E_APP_SECRET }),
+    stdio: ['ignore', output, 'ignore'],
+  });
   try {
     // Not /api/health: it answers 503 here, as it should.
-    await waitUntilServing(`http://localhost:${port}/robots.txt`, server);
+    await waitForServer(`http://localhost:${port}/robots.txt`, server);
     const response = await fetch(`http://localhost:${port}/api/contact?ref=li.wen@example.com`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'X-Request-Id': 'test-req-error-0001' },

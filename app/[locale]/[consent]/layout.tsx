@@ -1,5 +1,5 @@
 import { notFound } from 'next/navigation';
-import { ConsentBanner } from '@/components/consent/ConsentBanner.client';
+import { ConsentBanner } from '@/components/consent/ConsentBanner';
 import { BANNER_VARIANT, CONSENT_VARIANTS } from '@/lib/consent/cookie';
 import { paths } from '@/lib/i18n/paths';
 import { resolveLocale } from '@/lib/i18n/server';

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { PageShell } from '@/components/layout/PageShell';
 import { TextPage, TextSection } from '@/components/pages/TextPage';
@@ -40,9 +39,9 @@ export default async function AboutPage({ params }: PageProps<'/[locale]/[consen
         </TextSection>
         <TextSection title={t('contactTitle')}>
           <p>
-            <Link href={paths.contact(locale)} className="text-brand-700 underline underline-offset-2">
+            <a href={paths.contact(locale)} className="text-brand-700 underline underline-offset-2">
               {t('contact')}
-            </Link>
+            </a>
           </p>
         </TextSection>
       </TextPage>

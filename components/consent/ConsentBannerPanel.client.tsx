@@ -1,13 +1,27 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
-import Link from 'next/link';
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { currentConsent, readConsentCookie } from '@/lib/consent/cookie';
-import { ConsentCategories } from './ConsentCategories';
+import { ConsentCategories, type ConsentCategoryText } from './ConsentCategories';
 import { CONSENT_CHANGE_EVENT, OPEN_CONSENT_SETTINGS_EVENT, type ConsentChangeDetail } from '@/lib/consent/events';
 
 type View = 'closed' | 'ask' | 'settings' | { saved: 'accepted' | 'rejected' };
+
+/** The banner's strings, translated on the server (no translation runtime in the browser). */
+export interface ConsentBannerText {
+  title: string;
+  settingsTitle: string;
+  intro: string;
+  acceptAll: string;
+  rejectAll: string;
+  settings: string;
+  save: string;
+  savedAccepted: string;
+  savedRejected: string;
+  hide: string;
+  error: string;
+  categories: ConsentCategoryText;
+}
 
 /**
  * The cookie banner and its settings. Server-rendered as a plain form posting to
@@ -15,18 +29,16 @@ type View = 'closed' | 'ask' | 'settings' | { saved: 'accepted' | 'rejected' };
  * with JavaScript the choice is posted in the background and takes effect at once. It sits in
  * the page flow after the skip link, so it never covers what has focus, and traps nothing.
  */
-export function ConsentBanner({
+export function ConsentBannerPanel({
   initiallyOpen,
-  siteName,
-  privacyHref,
-  termsHref,
+  text,
+  policies,
 }: {
   initiallyOpen: boolean;
-  siteName: string;
-  privacyHref: string;
-  termsHref: string;
+  text: ConsentBannerText;
+  /** The sentence linking the privacy statement and the terms, rendered on the server. */
+  policies: ReactNode;
 }) {
-  const t = useTranslations('Consent');
   const [view, setView] = useState<View>(initiallyOpen ? 'ask' : 'closed');
   const [statistics, setStatistics] = useState(false);
   const [error, setError] = useState(false);
@@ -102,38 +114,26 @@ export function ConsentBanner({
     >
       <div className="mx-auto max-w-6xl px-4 py-5">
         <h2 id={titleId} ref={settingsHeading} tabIndex={-1} className="text-lg font-bold text-brand-900">
-          {view === 'settings' ? t('settingsTitle') : t('label', { site: siteName })}
+          {view === 'settings' ? text.settingsTitle : text.title}
         </h2>
         {typeof view === 'object' ? (
           <>
             <p ref={statusRef} tabIndex={-1} role="status" className="mt-2 max-w-3xl">
-              {view.saved === 'accepted' ? t('savedAccepted') : t('savedRejected')}
+              {view.saved === 'accepted' ? text.savedAccepted : text.savedRejected}
             </p>
             <button type="button" className={`${button} mt-4`} onClick={() => setView('closed')}>
-              {t('hide')}
+              {text.hide}
             </button>
           </>
         ) : (
           <form method="post" action="/api/consent" onSubmit={submit} aria-describedby={`${titleId}-intro`}>
             <p id={`${titleId}-intro`} className="mt-2 max-w-3xl">
-              {t('intro')}
+              {text.intro}
             </p>
-            <p className="mt-2 max-w-3xl">
-              {t.rich('policies', {
-                privacy: (chunks) => (
-                  <Link href={privacyHref} className="font-semibold text-brand-900 underline underline-offset-2">
-                    {chunks}
-                  </Link>
-                ),
-                terms: (chunks) => (
-                  <Link href={termsHref} className="font-semibold text-brand-900 underline underline-offset-2">
-                    {chunks}
-                  </Link>
-                ),
-              })}
-            </p>
+            <p className="mt-2 max-w-3xl">{policies}</p>
             {view === 'settings' ? (
               <ConsentCategories
+                text={text.categories}
                 descriptionId={`${statisticsId}-body`}
                 checkbox={
                   <input
@@ -150,24 +150,24 @@ export function ConsentBanner({
             ) : null}
             {error ? (
               <p role="alert" className="mt-3 font-semibold text-accent-700">
-                {t('error')}
+                {text.error}
               </p>
             ) : null}
             {/* Three choices of equal weight: same size, same colours. */}
             <div className="mt-4 flex flex-wrap gap-3">
               <button type="submit" name="choice" value="accept" className={button} disabled={pending}>
-                {t('acceptAll')}
+                {text.acceptAll}
               </button>
               <button type="submit" name="choice" value="reject" className={button} disabled={pending}>
-                {t('rejectAll')}
+                {text.rejectAll}
               </button>
               {view === 'settings' ? (
                 <button type="submit" name="choice" value="save" className={button} disabled={pending}>
-                  {t('save')}
+                  {text.save}
                 </button>
               ) : (
                 <button type="submit" name="choice" value="settings" className={button} disabled={pending}>
-                  {t('settings')}
+                  {text.settings}
                 </button>
               )}
             </div>
