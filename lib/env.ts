@@ -15,6 +15,8 @@ const schema = z.object({
     .transform((url) => url.replace(/\/+$/, '')),
   DATABASE_PATH: z.string().min(1).default('data/portal.db'),
   DB_QUERY_LOG: z.string().optional(),
+  /** The least severe log line written to stdout (JSON, one line each; lib/log.ts). */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SITE_NAME_EN: z.string().min(1).optional(),
   SITE_NAME_ZH: z.string().min(1).optional(),
   SITE_EMAIL: z.string().email().optional(),

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { getDb } from '../db/connection';
 import { insertContactMessage } from '../db/messages';
 import type { Locale } from '../i18n/locales';
+import type { Logger } from '../log';
 import { keyedHash } from '../secrets';
 import { site } from '../site';
 import { enqueueStaffNotification } from '../staff/notify';
@@ -30,7 +31,8 @@ export type SubmissionResult =
   /** The token is missing, forged, too fresh (a bot) or too old: the form must be sent again. */
   | { kind: 'token'; reason: 'invalid' | 'too-fast' | 'expired' }
   | { kind: 'blocked' }
-  | { kind: 'rate-limited'; retryAfterSeconds: number };
+  /** `client` is a short keyed hash of the address, for the log (the same key as the stored ip_hash). */
+  | { kind: 'rate-limited'; retryAfterSeconds: number; client: string };
 
 const REFERENCE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 
@@ -49,6 +51,7 @@ export function submitContactMessage(raw: Record<string, unknown>, context: Subm
   if (!validation.ok) return { kind: 'invalid', errors: validation.errors };
   if (!token.ok) return { kind: 'token', reason: token.reason };
   const input = validation.value;
+  const ipHash = keyedHash('ip', context.ip);
   const outcome = insertContactMessage(
     getDb(),
     {
@@ -62,7 +65,7 @@ export function submitContactMessage(raw: Record<string, unknown>, context: Subm
       message: input.message,
       consentMs: now,
       policyVersion: site.legalUpdatedAt,
-      ipHash: keyedHash('ip', context.ip),
+      ipHash,
       userAgent: context.userAgent.slice(0, 400),
     },
     RATE_LIMIT,
@@ -70,7 +73,52 @@ export function submitContactMessage(raw: Record<string, unknown>, context: Subm
     (id) => enqueueStaffNotification(getDb(), id),
   );
   if (outcome.kind === 'rate-limited') {
-    return { kind: 'rate-limited', retryAfterSeconds: Math.max(1, Math.ceil(outcome.retryAfterMs / 1000)) };
+    return {
+      kind: 'rate-limited',
+      retryAfterSeconds: Math.max(1, Math.ceil(outcome.retryAfterMs / 1000)),
+      client: ipHash.slice(0, 16),
+    };
   }
   return { kind: 'sent', reference: outcome.reference, duplicate: outcome.kind === 'duplicate' };
+}
+
+/** Why a submission was refused, as a code for the log. */
+function refusalReason(result: Exclude<SubmissionResult, { kind: 'sent' } | { kind: 'rate-limited' }>): string {
+  switch (result.kind) {
+    case 'invalid':
+      return 'invalid';
+    case 'token':
+      return `token-${result.reason}`;
+    case 'blocked':
+      return 'honeypot';
+  }
+}
+
+/**
+ * The log line of a submission: the reference, or a reason code (with the names of the fields
+ * that were wrong), never what the visitor wrote or who they are. `status` is the HTTP status
+ * answered (the API's; the form's server action has none of its own).
+ */
+export function logContactOutcome(logger: Logger, result: SubmissionResult, extra: { via: 'api' | 'form'; status?: number }): void {
+  switch (result.kind) {
+    case 'sent':
+      logger.info({ event: 'contact.stored', reference: result.reference, duplicate: result.duplicate, ...extra }, 'contact message stored');
+      return;
+    case 'rate-limited':
+      logger.warn(
+        { event: 'contact.rate-limited', client: result.client, retryAfter: result.retryAfterSeconds, ...extra },
+        'contact message rate-limited',
+      );
+      return;
+    default:
+      logger.info(
+        {
+          event: 'contact.refused',
+          reason: refusalReason(result),
+          ...(result.kind === 'invalid' ? { fields: Object.keys(result.errors) } : {}),
+          ...extra,
+        },
+        'contact message refused',
+      );
+  }
 }

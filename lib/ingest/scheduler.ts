@@ -1,4 +1,5 @@
 import { env } from '../env';
+import { log } from '../log';
 import { keyedHash } from '../secrets';
 
 /** Proves a request to /api/internal/* comes from this server (derived from APP_SECRET). */
@@ -19,9 +20,15 @@ export function startPublishingScheduler(): void {
   flag.portalPublishingScheduler = true;
   const url = `http://127.0.0.1:${env.PORT}/api/internal/publish-due`;
   const timer = setInterval(() => {
-    fetch(url, { method: 'POST', headers: { 'x-internal-token': internalToken() } }).catch(() => {
-      // Not listening yet, or shutting down: the next tick looks back far enough.
-    });
+    fetch(url, { method: 'POST', headers: { 'x-internal-token': internalToken() } })
+      .then((response) => {
+        if (!response.ok) log.error({ event: 'publish.tick-failed', status: response.status }, 'publishing check failed');
+      })
+      .catch((error: unknown) => {
+        // Not listening yet, or shutting down: the next tick looks back far enough.
+        log.debug({ event: 'publish.tick-unreachable', err: error }, 'publishing check: server not reachable');
+      });
   }, EVERY_MS);
   timer.unref();
+  log.info({ event: 'publish.scheduler-start', everyMs: EVERY_MS }, 'publishing scheduler started');
 }

@@ -1,6 +1,7 @@
 import nodemailer from 'nodemailer';
 import { getDb, type Db } from '../db/connection';
 import { claimDueMail, markMailFailed, markMailSent } from '../db/outbox';
+import { log as processLog, type Logger } from '../log';
 import { headerSafe, mailSettingsFromEnv, type MailSettings } from './mail';
 
 /**
@@ -19,10 +20,23 @@ export function retryDelayMs(attempts: number): number {
 }
 
 /** Sends what is due at `now`; returns how many were sent and how many failed. */
+/**
+ * What the log may say about a failed send: nodemailer's code (ECONNECTION, EAUTH, EENVELOPE, …)
+ * and the SMTP reply code. Not the message: a server's reply often quotes the recipient.
+ */
+function mailErrorCodes(error: unknown): { code: string; responseCode?: number } {
+  const { code, responseCode } = (error ?? {}) as { code?: unknown; responseCode?: unknown };
+  return {
+    code: typeof code === 'string' ? code : error instanceof Error ? error.name : 'unknown',
+    ...(typeof responseCode === 'number' ? { responseCode } : {}),
+  };
+}
+
 export async function deliverDueMail(
   now: number,
   settings: MailSettings | null = mailSettingsFromEnv(),
   db: Db = getDb(),
+  log: Logger = processLog,
 ): Promise<{ sent: number; failed: number }> {
   const result = { sent: 0, failed: 0 };
   if (!settings) return result;
@@ -39,10 +53,16 @@ export async function deliverDueMail(
           text: mail.body,
         });
         markMailSent(db, { id: mail.id, now });
+        log.info({ event: 'mail.sent', outboxId: mail.id, attempt: mail.attempts + 1 }, 'staff notification sent');
         result.sent++;
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        markMailFailed(db, { id: mail.id, error: message.slice(0, 1000), nextAttemptMs: now + retryDelayMs(mail.attempts + 1) });
+        const nextAttemptMs = now + retryDelayMs(mail.attempts + 1);
+        markMailFailed(db, { id: mail.id, error: message.slice(0, 1000), nextAttemptMs });
+        log.warn(
+          { event: 'mail.failed', outboxId: mail.id, attempt: mail.attempts + 1, ...mailErrorCodes(error), retryAt: new Date(nextAttemptMs).toISOString() },
+          'staff notification not sent; will retry',
+        );
         result.failed++;
       }
     }
@@ -56,7 +76,12 @@ const globalForSender = globalThis as unknown as { staffMailSender?: NodeJS.Time
 
 /** Starts the once-per-process interval that sends due mail (instrumentation.ts calls it). */
 export function startMailSender(): void {
-  if (globalForSender.staffMailSender || !mailSettingsFromEnv()) return;
+  if (globalForSender.staffMailSender) return;
+  if (!mailSettingsFromEnv()) {
+    processLog.info({ event: 'mail.disabled' }, 'staff notifications off (SMTP_URL, SMTP_FROM, STAFF_NOTIFY_TO unset)');
+    return;
+  }
+  processLog.info({ event: 'mail.sender-start', everyMs: INTERVAL_MS }, 'staff mail sender started');
   let running = false;
   const tick = async () => {
     if (running) return;
@@ -64,7 +89,8 @@ export function startMailSender(): void {
     try {
       await deliverDueMail(Date.now());
     } catch (error) {
-      console.error('staff mail sender:', error);
+      // The outbox itself failed (the database): the rows stay due and the next tick tries again.
+      processLog.error({ event: 'mail.sender-error', err: error }, 'staff mail sender failed');
     } finally {
       running = false;
     }

@@ -33,10 +33,12 @@ export default async function globalSetup(): Promise<void> {
   run(bin('tsx'), ['tests/e2e/load-fixtures.ts'], env);
   run(bin('next'), ['build'], env);
   const queryLog = path.join(tempDir, 'queries.log');
+  // The server's stdout is its JSON log (lib/log.ts): kept for the tests that read it.
+  const serverLog = path.join(tempDir, 'server.log');
   const server = spawn(...SERVER_COMMAND, {
     cwd: root,
     env: { ...env, DB_QUERY_LOG: queryLog, PORT: String(port) },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', fs.openSync(serverLog, 'a'), 'inherit'],
     detached: false,
   });
   await waitForServer(`${baseUrl}/en`, server);
@@ -45,6 +47,7 @@ export default async function globalSetup(): Promise<void> {
     pid: server.pid!,
     databasePath: env.DATABASE_PATH!,
     queryLog,
+    serverLog,
     tempDir,
   };
   fs.writeFileSync(STATE_FILE, JSON.stringify(state));

@@ -1,10 +1,9 @@
 import { spawn } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { E2E_APP_SECRET, get, readState } from './server';
+import { formToken as token, get, readState } from './server';
 
 /* Operations on the running production server: readiness, and an online backup. */
 
@@ -16,12 +15,6 @@ it('reports readiness at /api/health, uncached', async () => {
   expect(response.headers.get('cache-control')).toBe('no-store');
   expect(await response.json()).toMatchObject({ status: 'ok', database: 'ok' });
 });
-
-function token(): string {
-  const payload = `${Date.now() - 10_000}.${crypto.randomBytes(12).toString('base64url')}`;
-  const signature = crypto.createHmac('sha256', E2E_APP_SECRET).update(`contact-form\0${payload}`).digest('base64url');
-  return `${payload}.${signature}`;
-}
 
 it('backs up the database while the site serves and takes messages', async () => {
   const { databasePath } = readState();

@@ -84,7 +84,7 @@ describe('submitting a message', () => {
       expect(submitContactMessage({ ...valid, token: token() }, context(ip)).kind).toBe('sent');
     }
     const limited = submitContactMessage({ ...valid, token: token() }, context(ip));
-    expect(limited).toEqual({ kind: 'rate-limited', retryAfterSeconds: 600 });
+    expect(limited).toEqual({ kind: 'rate-limited', retryAfterSeconds: 600, client: expect.stringMatching(/^[0-9a-f]{16}$/) });
     // Another visitor is not affected.
     expect(submitContactMessage({ ...valid, token: token() }, context('192.0.2.100')).kind).toBe('sent');
   });

@@ -5,6 +5,7 @@ import type { MailSettings } from '@/lib/staff/mail';
 import { deliverDueMail, retryDelayMs } from '@/lib/staff/mail-sender';
 import { enqueueStaffNotification } from '@/lib/staff/notify';
 import { insertTestMessage } from '../helpers/contact-messages';
+import { memoryLogger } from '../helpers/memory-log';
 
 interface Received {
   from: string | undefined;
@@ -119,7 +120,8 @@ it('keeps a mail the server could not take and retries it later with growing del
   enqueueStaffNotification(db, id, settingsFor(first.port), T0);
 
   // The server is down: the row stays, with one attempt, the error and a later due time.
-  await expect(deliverDueMail(T0, settingsFor(first.port))).resolves.toEqual({ sent: 0, failed: 1 });
+  const memory = memoryLogger();
+  await expect(deliverDueMail(T0, settingsFor(first.port), db, memory.logger)).resolves.toEqual({ sent: 0, failed: 1 });
   const failed = outbox()[0]!;
   expect(failed).toMatchObject({ attempts: 1, sent_ms: null });
   expect(failed.last_error).toBeTruthy();
@@ -129,8 +131,17 @@ it('keeps a mail the server could not take and retries it later with growing del
 
   const second = await startSmtp(received);
   try {
-    await expect(deliverDueMail(failed.next_attempt_ms, settingsFor(second.port))).resolves.toEqual({ sent: 1, failed: 0 });
+    await expect(deliverDueMail(failed.next_attempt_ms, settingsFor(second.port), db, memory.logger)).resolves.toEqual({
+      sent: 1,
+      failed: 0,
+    });
     expect(received).toHaveLength(1);
+    // The log tells the operator which outbox row, which attempt and why, never to whom.
+    expect(memory.lines()).toEqual([
+      expect.objectContaining({ level: 'warn', event: 'mail.failed', outboxId: failed.id, attempt: 1, code: 'ESOCKET' }),
+      expect.objectContaining({ level: 'info', event: 'mail.sent', outboxId: failed.id, attempt: 2 }),
+    ]);
+    expect(memory.text()).not.toContain('example.com');
     expect(received[0]!.data).toContain(`[${reference}]`);
     expect(outbox()[0]).toMatchObject({ attempts: 2, sent_ms: failed.next_attempt_ms, last_error: null });
   } finally {

@@ -1,6 +1,7 @@
 import { getDb } from '@/lib/db/connection';
 import { isSameOrigin } from '@/lib/http/origin';
-import { signIn } from '@/lib/staff/auth';
+import { requestLog } from '@/lib/log';
+import { accountHash, signIn } from '@/lib/staff/auth';
 import { adminPaths } from '@/lib/staff/paths';
 import { clientIpHash, seeOther, sessionCookie } from '@/lib/staff/session';
 
@@ -13,7 +14,18 @@ export async function POST(request: Request) {
   if (typeof email !== 'string' || typeof password !== 'string' || email.length > 254 || password.length > 1000) {
     return seeOther(`${adminPaths.login}?notice=invalid`);
   }
-  const result = await signIn(getDb(), { email, password, ipHash: clientIpHash(request), now: Date.now() });
-  if (!result.ok) return seeOther(`${adminPaths.login}?notice=${result.reason}`);
+  const ipHash = clientIpHash(request);
+  const result = await signIn(getDb(), { email, password, ipHash, now: Date.now() });
+  const log = requestLog(request.headers);
+  if (!result.ok) {
+    // Keyed hashes (the keys of the failure counters): repeated attempts on one account or from
+    // one address can be told apart without the log holding either.
+    log.warn(
+      { event: 'staff.sign-in-failed', reason: result.reason, account: accountHash(email).slice(0, 16), client: ipHash.slice(0, 16) },
+      'staff sign-in refused',
+    );
+    return seeOther(`${adminPaths.login}?notice=${result.reason}`);
+  }
+  log.info({ event: 'staff.sign-in', staffId: result.staff.id }, 'staff signed in');
   return seeOther(adminPaths.messages, { 'Set-Cookie': sessionCookie(request, result.token) });
 }

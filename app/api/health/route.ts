@@ -1,5 +1,6 @@
 import { getDb } from '@/lib/db/connection';
 import { checkDatabase } from '@/lib/db/health';
+import { log } from '@/lib/log';
 
 /**
  * GET /api/health: readiness for a load balancer or an orchestrator. 200 when the database
@@ -10,11 +11,16 @@ export const dynamic = 'force-dynamic';
 export function GET() {
   const headers = { 'Cache-Control': 'no-store' };
   let database: ReturnType<typeof checkDatabase>;
+  let failure: unknown;
   try {
     database = checkDatabase(getDb());
-  } catch {
+  } catch (error) {
+    failure = error;
     database = { ok: false };
   }
-  if (!database.ok) return Response.json({ status: 'unavailable', database: 'unreachable' }, { status: 503, headers });
+  if (!database.ok) {
+    log.error({ event: 'health.unavailable', err: failure }, 'health check: the database does not answer');
+    return Response.json({ status: 'unavailable', database: 'unreachable' }, { status: 503, headers });
+  }
   return Response.json({ status: 'ok', database: 'ok', schemaVersion: database.schemaVersion }, { headers });
 }

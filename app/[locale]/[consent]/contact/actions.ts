@@ -2,11 +2,12 @@
 
 import { headers } from 'next/headers';
 import { formValues } from '@/lib/contact/schema';
-import { submitContactMessage } from '@/lib/contact/submit';
+import { logContactOutcome, submitContactMessage } from '@/lib/contact/submit';
 import { issueFormToken } from '@/lib/contact/token';
 import type { ContactFormState } from '@/components/contact/form-state';
 import { clientIp } from '@/lib/http/client-ip';
 import { defaultLocale, isLocale } from '@/lib/i18n/locales';
+import { requestLog } from '@/lib/log';
 
 /**
  * The contact form's server action. Without JavaScript the browser posts the form and Next.js
@@ -20,6 +21,7 @@ export async function sendContactMessage(previous: ContactFormState, formData: F
   const values = formValues(raw);
   const locale = isLocale(raw.locale) ? raw.locale : defaultLocale;
   const requestHeaders = await headers();
+  const log = requestLog(requestHeaders);
   const base = { ...previous, values, errors: {}, problem: null, submission: previous.submission + 1 };
   try {
     const result = submitContactMessage(raw, {
@@ -27,6 +29,7 @@ export async function sendContactMessage(previous: ContactFormState, formData: F
       ip: clientIp(requestHeaders),
       userAgent: requestHeaders.get('user-agent') ?? '',
     });
+    logContactOutcome(log, result, { via: 'form' });
     switch (result.kind) {
       case 'sent':
         return { ...base, status: 'sent', reference: result.reference, token: issueFormToken() };
@@ -39,7 +42,9 @@ export async function sendContactMessage(previous: ContactFormState, formData: F
       case 'rate-limited':
         return { ...base, problem: 'rateLimited', retryMinutes: Math.ceil(result.retryAfterSeconds / 60) };
     }
-  } catch {
+  } catch (error) {
+    // The visitor is told to try again later; the operator gets the error (never what was typed).
+    log.error({ event: 'action.error', action: 'sendContactMessage', err: error }, 'server action failed');
     return { ...base, problem: 'unavailable' };
   }
 }

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { NextRequest } from 'next/server';
 import { internalToken } from '@/lib/ingest/scheduler';
 import { refreshArticlesComingDue } from '@/lib/ingest/due';
+import { log } from '@/lib/log';
 
 /** Called by the server's own scheduler (lib/ingest/scheduler.ts); nobody else knows the token. */
 export async function POST(request: NextRequest) {
@@ -10,5 +11,8 @@ export async function POST(request: NextRequest) {
   if (given.length !== expected.length || !crypto.timingSafeEqual(given, expected)) {
     return Response.json({ error: 'not found' }, { status: 404 });
   }
-  return Response.json({ refreshed: refreshArticlesComingDue() }, { headers: { 'Cache-Control': 'no-store' } });
+  const refreshed = refreshArticlesComingDue();
+  // Every 5 s: only a tick that published something is worth a line.
+  if (refreshed > 0) log.info({ event: 'publish.due', refreshed }, 'scheduled articles published');
+  return Response.json({ refreshed }, { headers: { 'Cache-Control': 'no-store' } });
 }
