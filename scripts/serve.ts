@@ -5,6 +5,10 @@
  *
  *   node --import tsx scripts/serve.ts        (PORT, default 3000; NEXT_DIST_DIR as for the build)
  *
+ * Each request gets an id (`x-request-id`, kept from the proxy in front when well-formed),
+ * passed on to Next.js, echoed in the response, and written with the status and time in one
+ * JSON line when the response is finished (lib/log.ts).
+ *
  * Responses are compressed here (gzip or brotli) after the policy is computed; Next.js's own
  * compression is off (next.config.ts). On SIGTERM or SIGINT the server stops taking connections,
  * lets the requests in flight finish, then exits; the database is closed on exit
@@ -13,6 +17,7 @@
 import http from 'node:http';
 import compression from 'compression';
 import { applyContentSecurityPolicy } from '../lib/http/csp-response';
+import { log, logRequest, requestId } from '../lib/log';
 
 /** How long requests in flight may take to finish after SIGTERM before connections are cut. */
 const DRAIN_MS = 20_000;
@@ -36,10 +41,20 @@ async function main(): Promise<void> {
 
   const compress = compression();
   const server = http.createServer((req, res) => {
+    const id = requestId(req.headers['x-request-id'] as string | undefined);
+    req.headers['x-request-id'] = id;
+    res.setHeader('X-Request-Id', id);
+    const started = performance.now();
+    // The publishing scheduler's own ping every few seconds would drown the log.
+    if (!req.url?.startsWith('/api/internal/')) {
+      res.once('finish', () =>
+        logRequest({ id, method: req.method ?? '', path: req.url ?? '', status: res.statusCode, ms: performance.now() - started }),
+      );
+    }
     compress(req as Parameters<typeof compress>[0], res as Parameters<typeof compress>[1], () => {
       applyContentSecurityPolicy(req, res, overHttps(req));
       handle(req, res).catch((error: unknown) => {
-        console.error(error);
+        log.error({ event: 'request.error', requestId: id, err: error }, 'the request handler failed');
         if (!res.headersSent) res.statusCode = 500;
         res.end();
       });
@@ -73,10 +88,10 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
 
-  server.listen(port, () => console.log(`[serve] listening on http://localhost:${port}`));
+  server.listen(port, () => log.info({ event: 'server.listening', port }, 'listening'));
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
+  log.fatal({ event: 'server.failed', err: error }, 'the server could not start');
   process.exit(1);
 });

@@ -51,6 +51,24 @@ it('logs a contact message with the request id and its reference, and never who 
   }
 });
 
+it('writes one access line per request with the id, status and path but never the query string', async () => {
+  const response = await get('/en/news?page=2&utm_source=ouyang.logtest%40example.org', { headers: { 'X-Request-Id': 'test-req-access-01' } });
+  expect(response.status).toBe(200);
+  await response.text();
+  expect(response.headers.get('x-request-id')).toBe('test-req-access-01');
+  // Written when the response finishes, which may be just after the client has it.
+  let line: Record<string, unknown> | undefined;
+  for (let i = 0; i < 40 && !line; i++) {
+    line = logLines().find((entry) => entry.event === 'request' && entry.requestId === 'test-req-access-01');
+    if (!line) await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  expect(line).toEqual(expect.objectContaining({ level: 'info', method: 'GET', path: '/en/news', status: 200, ms: expect.any(Number) }));
+  expect(fs.readFileSync(readState().serverLog, 'utf8')).not.toContain('logtest');
+  // An unusable id is replaced by a fresh one, never echoed.
+  const odd = await get('/en', { headers: { 'X-Request-Id': '<script>' } });
+  expect(odd.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+});
+
 it('logs a refused message with its reason code and status', async () => {
   const response = await get('/api/contact', {
     method: 'POST',

@@ -45,13 +45,6 @@ export function formToken(ageMs = 10_000): string {
 /** The newsroom API's bearer token in the end-to-end tests. */
 export const E2E_INGEST_TOKEN = 'e2e-ingest-token-0123456789';
 
-/** A contact-form token as the server issues them (same secret), issued `ageMs` ago. */
-export function formToken(ageMs = 10_000): string {
-  const payload = `${Date.now() - ageMs}.${crypto.randomBytes(12).toString('base64url')}`;
-  const signature = crypto.createHmac('sha256', E2E_APP_SECRET).update(`contact-form\0${payload}`).digest('base64url');
-  return `${payload}.${signature}`;
-}
-
 export function readState(): E2eState {
   return JSON.parse(fs.readFileSync(STATE_FILE, 'utf8')) as E2eState;
 }
