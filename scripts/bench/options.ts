@@ -23,7 +23,7 @@ export const DEFAULT_OPTIONS: BenchOptions = {
   articles: 100_000,
   small: 1_000,
   duration: 10,
-  warmup: 3,
+  warmup: 5,
   connections: 50,
   json: null,
   locale: 'en',
