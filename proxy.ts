@@ -116,7 +116,7 @@ function route(request: NextRequest, segments: string[]): Target | NextResponse 
  * as a form with a body; anything else is refused here, before Next.js tries to read it as an
  * action (an empty or broken multipart body made that a 500).
  */
-function refusePost(request: NextRequest, segments: string[]): NextResponse | null {
+async function refusePost(request: NextRequest, segments: string[]): Promise<NextResponse | null> {
   if (request.method !== 'POST') return null;
   const type = request.headers.get('content-type') ?? '';
   const length = Number(request.headers.get('content-length') ?? '0');
@@ -126,12 +126,22 @@ function refusePost(request: NextRequest, segments: string[]): NextResponse | nu
     return new NextResponse(null, { status: 415 });
   }
   if (!(length > 0)) return new NextResponse(null, { status: 400 });
-  return null;
+  // With JavaScript the form posts with a Next-Action header, which Next.js checks itself.
+  // Without, the action travels in the body as `$ACTION_…` fields: a body that does not parse
+  // as a form, or carries no action, is not ours (Next.js would answer it with a 500).
+  if (request.headers.has('next-action')) return null;
+  try {
+    const form = await request.clone().formData();
+    for (const name of form.keys()) if (name.startsWith('$ACTION_')) return null;
+  } catch {
+    // not a well-formed form body
+  }
+  return new NextResponse(null, { status: 400 });
 }
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const segments = request.nextUrl.pathname.split('/').filter(Boolean);
-  const refused = refusePost(request, segments);
+  const refused = await refusePost(request, segments);
   if (refused) return refused;
 
   if (segments.length === 0) {

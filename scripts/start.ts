@@ -2,7 +2,7 @@
  * `npm start`: everything a fresh clone needs after `npm ci`.
  * 1. create and migrate the database, and load the demo content when it is empty;
  * 2. build when there is no build, or the sources changed since the last one;
- * 3. serve the production build on $PORT (default 3000).
+ * 3. serve the production build on $PORT (default 3000) with scripts/serve.ts.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -14,7 +14,7 @@ import { prepareData } from './prepare-data';
 const root = process.cwd();
 const distDir = path.join(root, process.env.NEXT_DIST_DIR || '.next');
 const nextBin = path.join(root, 'node_modules', '.bin', 'next');
-const SOURCES = ['app', 'components', 'lib', 'messages', 'public', 'proxy.ts', 'next.config.ts', 'package-lock.json', 'postcss.config.mjs'];
+const SOURCES = ['app', 'components', 'lib', 'messages', 'public', 'proxy.ts', 'instrumentation.ts', 'next.config.ts', 'package-lock.json', 'postcss.config.mjs'];
 
 /** A hash of the files a build depends on, to know when the existing build is stale. */
 function sourceHash(): string {
@@ -49,7 +49,12 @@ async function main() {
   process.env.NEXT_TELEMETRY_DISABLED = '1';
   await prepareData();
   ensureBuild();
-  const server = spawn(nextBin, ['start', '-p', String(env.PORT)], { stdio: 'inherit', env: process.env });
+  // scripts/serve.ts: Next.js inside a small node:http server that adds each page's
+  // Content-Security-Policy (docs/decisions/0009).
+  const server = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'serve.ts')], {
+    stdio: 'inherit',
+    env: { ...process.env, PORT: String(env.PORT) },
+  });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => server.kill(signal));
   }

@@ -1,5 +1,9 @@
 import { z } from 'zod';
 
+// The form checks input in the browser too. Zod would probe whether it may compile code with
+// `Function('')`, which the Content-Security-Policy refuses (and reports); say it may not.
+z.config({ jitless: true });
+
 /*
  * The one validation of a message, run on the server for the form (with or without
  * JavaScript) and the JSON/form API alike. Text is trimmed and NFC-normalized first; limits

@@ -3,11 +3,11 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { E2E_APP_SECRET, E2E_INGEST_TOKEN, STATE_FILE, type E2eState } from './server';
+import { E2E_APP_SECRET, E2E_INGEST_TOKEN, SERVER_COMMAND, STATE_FILE, type E2eState } from './server';
 
 /*
  * End-to-end tests run against the real production build and server: a temporary database
- * seeded with the demo content, `next build` into its own folder (.next-e2e), `next start`.
+ * seeded with the demo content, `next build` into its own folder (.next-e2e), scripts/serve.ts.
  */
 
 const root = path.resolve(__dirname, '..', '..');
@@ -46,7 +46,6 @@ async function waitForServer(url: string, server: { exitCode: number | null }): 
 export default async function globalSetup(): Promise<void> {
   const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-e2e-'));
   const port = await freePort();
-  // Not 127.0.0.1: next start -H 127.0.0.1 proxies the proxy's rewrites over HTTP instead of serving them.
   const baseUrl = `http://localhost:${port}`;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -65,7 +64,7 @@ export default async function globalSetup(): Promise<void> {
   run(bin('tsx'), ['tests/e2e/load-fixtures.ts'], env);
   run(bin('next'), ['build'], env);
   const queryLog = path.join(tempDir, 'queries.log');
-  const server = spawn(bin('next'), ['start', '-p', String(port)], {
+  const server = spawn(...SERVER_COMMAND, {
     cwd: root,
     env: { ...env, DB_QUERY_LOG: queryLog, PORT: String(port) },
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -30,6 +30,12 @@ export function requestQueryCount(): number {
     .filter((line) => line && !line.startsWith('PRAGMA data_version') && !line.includes('/* background */')).length;
 }
 
+/**
+ * How the tests start a production server (as `npm start` does): scripts/serve.ts on the build
+ * in NEXT_DIST_DIR, port from PORT. One process, so its PID is the server's.
+ */
+export const SERVER_COMMAND: [string, string[]] = [process.execPath, ['--import', 'tsx', 'scripts/serve.ts']];
+
 /** The server's APP_SECRET in the end-to-end tests (never a real one). */
 export const E2E_APP_SECRET = 'e2e-only-secret-0123456789abcdef0123456789';
 

@@ -4,7 +4,7 @@ import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { E2E_APP_SECRET } from './server';
+import { E2E_APP_SECRET, SERVER_COMMAND } from './server';
 
 /*
  * SIGTERM on a second production server (same build, its own database with 20,000 synthetic
@@ -41,7 +41,7 @@ it('finishes the request in flight, refuses new ones and closes the database on 
     APP_SECRET: E2E_APP_SECRET,
   };
   expect(spawnSync(bin('tsx'), ['scripts/seed.ts', '--articles', '20000'], { cwd: root, env, stdio: 'ignore' }).status).toBe(0);
-  const server = spawn(bin('next'), ['start', '-p', String(port)], { cwd: root, env, stdio: 'ignore' });
+  const server = spawn(...SERVER_COMMAND, { cwd: root, env, stdio: 'ignore' });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     server.on('exit', (code, signal) => resolve({ code, signal })),
   );

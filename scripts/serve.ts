@@ -1,0 +1,76 @@
+/**
+ * The production server: Next.js's request handler inside a plain node:http server, so every
+ * response can carry a Content-Security-Policy with the hashes of its own inline scripts
+ * (lib/http/csp-response.ts; docs/decisions/0009). Run after `next build`:
+ *
+ *   node --import tsx scripts/serve.ts        (PORT, default 3000; NEXT_DIST_DIR as for the build)
+ *
+ * Responses are compressed here (gzip or brotli) after the policy is computed; Next.js's own
+ * compression is off (next.config.ts). On SIGTERM or SIGINT the server stops taking connections,
+ * lets the requests in flight finish, then exits; the database is closed on exit
+ * (instrumentation.ts).
+ */
+import http from 'node:http';
+import compression from 'compression';
+import { applyContentSecurityPolicy } from '../lib/http/csp-response';
+
+/** How long requests in flight may take to finish after SIGTERM before connections are cut. */
+const DRAIN_MS = 20_000;
+
+function overHttps(req: http.IncomingMessage): boolean {
+  const forwarded = req.headers['x-forwarded-proto'];
+  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
+  return first === 'https';
+}
+
+async function main(): Promise<void> {
+  // Before Next.js is loaded: it reads both when its modules load.
+  Object.assign(process.env, { NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' });
+  const { default: next } = await import('next');
+  const port = Number(process.env.PORT || 3000);
+  // The host name is only used to build URLs; the server listens on every interface. Binding
+  // 127.0.0.1 makes Next.js proxy the proxy's rewrites over HTTP (docs/decisions/0001).
+  const app = next({ dev: false, dir: process.cwd(), hostname: 'localhost', port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+
+  const compress = compression();
+  const server = http.createServer((req, res) => {
+    compress(req as Parameters<typeof compress>[0], res as Parameters<typeof compress>[1], () => {
+      applyContentSecurityPolicy(req, res, overHttps(req));
+      handle(req, res).catch((error: unknown) => {
+        console.error(error);
+        if (!res.headersSent) res.statusCode = 500;
+        res.end();
+      });
+    });
+  });
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    const code = 128 + (signal === 'SIGINT' ? 2 : 15);
+    server.close(() => {
+      app.close().finally(() => process.exit(code));
+    });
+    // Keep-alive connections between requests would hold close() open: end them now and as
+    // each in-flight response finishes.
+    server.closeIdleConnections();
+    const sweep = setInterval(() => server.closeIdleConnections(), 100);
+    sweep.unref();
+    setTimeout(() => {
+      server.closeAllConnections();
+      process.exit(code);
+    }, DRAIN_MS).unref();
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+
+  server.listen(port, () => console.log(`[serve] listening on http://localhost:${port}`));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,99 @@
+import crypto from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { inlineScriptHashes, pagePolicy } from '@/lib/http/csp';
+import { applyContentSecurityPolicy } from '@/lib/http/csp-response';
+
+const sha = (text: string) => `'sha256-${crypto.createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+describe('inlineScriptHashes', () => {
+  it('hashes inline scripts and modules, skips files and data blocks, and lists each once', () => {
+    const html = [
+      '<script src="/a.js" async=""></script>',
+      '<script>self.a=1</script>',
+      '<script type="application/ld+json">{"@type":"NewsArticle"}</script>',
+      '<script id="_R_" type="module">import "x"</script>',
+      '<SCRIPT>self.a=1</SCRIPT>',
+      '<script type="text/javascript">"中文 \\u2028"</script>',
+    ].join('');
+    expect(inlineScriptHashes(html)).toEqual([sha('self.a=1'), sha('import "x"'), sha('"中文 \\u2028"')]);
+  });
+
+  it('finds nothing in a document without inline scripts', () => {
+    expect(inlineScriptHashes('<p>no <b>scripts</b></p><script src="x.js"></script>')).toEqual([]);
+  });
+});
+
+describe('pagePolicy', () => {
+  it('allows only the site and the given hashes to run, never eval or inline code', () => {
+    const policy = pagePolicy({ scriptHashes: ["'sha256-abc='"], https: false });
+    expect(policy).toContain("script-src 'self' 'sha256-abc='");
+    expect(policy).not.toMatch(/unsafe-eval|script-src[^;]*unsafe-inline/);
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(policy).not.toContain('upgrade-insecure-requests');
+    expect(pagePolicy({ scriptHashes: [], https: true })).toContain('upgrade-insecure-requests');
+  });
+});
+
+/** A real server whose handler writes the way it is told, behind applyContentSecurityPolicy. */
+async function serve(handler: http.RequestListener) {
+  const server = http.createServer((req, res) => {
+    applyContentSecurityPolicy(req, res, false);
+    handler(req, res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  return { url, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+describe('applyContentSecurityPolicy', () => {
+  it('holds a streamed document, even split inside a character, and hashes its scripts', async () => {
+    const script = 'self.x="重庆"';
+    const bytes = Buffer.from(`<!DOCTYPE html><p>重庆</p><script>${script}</script>`);
+    const { url, close } = await serve((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      // Cut every chunk at 5 bytes: several cuts fall inside three-byte characters.
+      let offset = 0;
+      for (; offset + 5 < bytes.length; offset += 5) res.write(bytes.subarray(offset, offset + 5));
+      res.end(bytes.subarray(offset));
+    });
+    try {
+      const response = await fetch(url);
+      expect(Buffer.from(await response.arrayBuffer()).equals(bytes)).toBe(true);
+      expect(response.headers.get('content-security-policy')).toContain(`script-src 'self' ${sha(script)};`);
+    } finally {
+      await close();
+    }
+  });
+
+  it('passes other responses through with the resource policy, keeping one already set', async () => {
+    const { url, close } = await serve((req, res) => {
+      if (req.url === '/image') res.setHeader('Content-Security-Policy', "script-src 'none'; sandbox;");
+      res.setHeader('Content-Type', 'application/json');
+      res.write('{"a":');
+      res.end('1}');
+    });
+    try {
+      const json = await fetch(url);
+      expect(await json.json()).toEqual({ a: 1 });
+      expect(json.headers.get('content-security-policy')).toMatch(/^default-src 'none'/);
+      expect((await fetch(`${url}image`)).headers.get('content-security-policy')).toBe("script-src 'none'; sandbox;");
+    } finally {
+      await close();
+    }
+  });
+
+  it('answers HEAD for a document with a policy and no body', async () => {
+    const { url, close } = await serve((_req, res) => {
+      res.setHeader('Content-Type', 'text/html');
+      res.end();
+    });
+    try {
+      const response = await fetch(url, { method: 'HEAD' });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-security-policy')).toContain("script-src 'self';");
+    } finally {
+      await close();
+    }
+  });
+});
