@@ -101,16 +101,17 @@ export interface SiteServerOptions {
 }
 
 /**
- * The one place that knows how the production server starts. When main serves through
- * `scripts/serve.ts`, this becomes `[process.execPath, ['--import', 'tsx', 'scripts/serve.ts']]`.
- * No `-H 127.0.0.1`: it makes Next.js proxy the proxy's rewrites over HTTP (decision 0001).
+ * The one place that knows how the production server starts: scripts/serve.ts, Next.js inside
+ * a small node:http server that adds each page's Content-Security-Policy (decision 0010), as
+ * `npm start` runs it. It listens on every interface (binding 127.0.0.1 makes Next.js proxy the
+ * proxy's rewrites over HTTP, decision 0001).
  */
-function siteServerCommand(root: string, port: number): [string, string[]] {
-  return [path.join(root, 'node_modules', '.bin', 'next'), ['start', '-p', String(port)]];
+function siteServerCommand(root: string): [string, string[]] {
+  return [process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'serve.ts')]];
 }
 
 export function startSiteServer({ root, port, env }: SiteServerOptions): Promise<RunningServer> {
-  const [command, args] = siteServerCommand(root, port);
+  const [command, args] = siteServerCommand(root);
   return startAndWait({
     command,
     args,
