@@ -16,10 +16,12 @@ import path from 'node:path';
 import { contactTarget } from './bench/contact';
 import { loadStartEdge, EDGE_MODULE, type StartEdge } from './bench/edge';
 import {
-  cachedPagesQueryFree,
+  cachedPagesWithPerRequestQueries,
   formatNumber,
   formatRatio,
   formatTable,
+  PER_REQUEST_WORK,
+  queriesPerRequest,
   ratio,
   ratiosTo,
   TABLE_HEADER,
@@ -202,9 +204,10 @@ interface Summary {
   maxRssMb: number | null;
   errors: number;
   non2xx: number;
-  cachedPagesQueryFree: boolean;
-  /** Cached pages that ran SQL for requests during their measured run. */
+  /** Cached pages that ran SQL for requests during their measured run: "name at size: N statements / M requests". */
   cachedPagesWithQueries: string[];
+  /** The names of those doing database work on (nearly) every request; should be empty. */
+  cachedPagesWithPerRequestQueries: string[];
 }
 
 const byName = (run: SizeRun | undefined, name: string) => run?.pages.find((p) => p.name === name);
@@ -221,10 +224,12 @@ function summarize(large: SizeRun, small: SizeRun | undefined): Summary {
     maxRssMb: rss.length ? Math.max(...rss) : null,
     errors: results.reduce((n, r) => n + r.figures.errors, 0),
     non2xx: results.reduce((n, r) => n + r.figures.non2xx, 0),
-    cachedPagesQueryFree: cachedPagesQueryFree(results),
     cachedPagesWithQueries: runs.flatMap((run) =>
-      run.pages.filter((p) => p.cachedPage && p.requestQueries !== 0).map((p) => `${p.name} at ${run.articles} (${p.requestQueries})`),
+      run.pages
+        .filter((p) => p.cachedPage && p.requestQueries)
+        .map((p) => `${p.name} at ${run.articles}: ${p.requestQueries} statements / ${p.figures.requests} requests (${formatNumber(queriesPerRequest(p), 4)} per request)`),
     ),
+    cachedPagesWithPerRequestQueries: runs.flatMap((run) => cachedPagesWithPerRequestQueries(run.pages).map((p) => `${p.name} at ${run.articles}`)),
   };
 }
 
@@ -239,9 +244,10 @@ function summaryText(summary: Summary, large: SizeRun, small: SizeRun | undefine
       : `clean build: ${large.buildSeconds.toFixed(1)} s`,
     `server max RSS under load: ${formatNumber(summary.maxRssMb, 0)} MB (target < 400)`,
     `errors ${summary.errors}, non-2xx ${summary.non2xx} (target 0 and 0)`,
-    summary.cachedPagesQueryFree
-      ? 'cached pages ran no SQL for requests during their measured runs'
-      : `cached pages that ran SQL for requests: ${summary.cachedPagesWithQueries.join(', ')}`,
+    summary.cachedPagesWithPerRequestQueries.length === 0
+      ? `no cached page did database work per request (< ${PER_REQUEST_WORK} statements per request)`
+      : `cached pages doing DATABASE WORK PER REQUEST: ${summary.cachedPagesWithPerRequestQueries.join(', ')}`,
+    ...summary.cachedPagesWithQueries.map((line) => `  SQL on a cached page (an ISR regeneration is ~a dozen, once per revalidate period): ${line}`),
     edgeMeasured ? 'edge cache: measured (rows "edge: …")' : `edge cache: not measured (${EDGE_MODULE} not present)`,
     'Ratios: req/s ÷ a reference (1 = as fast; node:http is the ceiling), p99 ÷ a reference (1 = as quick; higher is slower).',
     'Requests without Accept-Encoding (uncompressed, the same bytes as the references); pages without a cookie (banner variant) unless noted.',

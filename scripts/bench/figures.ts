@@ -64,9 +64,22 @@ export function ratiosTo(figures: LoadFigures, references: References): Ratios {
   };
 }
 
-/** The request queries are 0 on every cached page (decision 0001: cached pages do no database work). */
-export function cachedPagesQueryFree(results: TargetResult[]): boolean {
-  return results.filter((r) => r.cachedPage).every((r) => r.requestQueries === 0);
+/** SQL statements per request in a measured run, or null when not logged or nothing completed. */
+export function queriesPerRequest(result: TargetResult): number | null {
+  return result.requestQueries == null ? null : ratio(result.requestQueries, result.figures.requests);
+}
+
+/**
+ * Below this many statements per request a cached page is doing no per-request database work:
+ * what it ran was an incremental regeneration (about a dozen statements, at most once per page
+ * per revalidate period, started by a request after the page went stale). Rendering from the
+ * database on every request costs at least one statement per request.
+ */
+export const PER_REQUEST_WORK = 0.5;
+
+/** Cached pages whose measured run shows database work on (nearly) every request. */
+export function cachedPagesWithPerRequestQueries(results: TargetResult[]): TargetResult[] {
+  return results.filter((r) => r.cachedPage && (queriesPerRequest(r) ?? 0) >= PER_REQUEST_WORK);
 }
 
 // ---------------------------------------------------------------------------------------------
