@@ -36,6 +36,7 @@ import { freePort, startReferenceServer, startSiteServer, stopAllStarted, type R
 import {
   BENCH_DIST_DIR,
   buildSite,
+  type BuildTime,
   capturePage,
   seedDatabase,
   STATIC_REFERENCE_PATH,
@@ -56,7 +57,7 @@ interface SizeRun {
   /** Synthetic articles seeded (the demo content comes on top). */
   articles: number;
   seedSeconds: number;
-  buildSeconds: number;
+  build: BuildTime;
   paths: PagePaths;
   articleBytes: number;
   references: References;
@@ -133,8 +134,8 @@ async function benchSize(articles: number, options: BenchOptions, withContact: b
     log(`${articles.toLocaleString('en-US')} articles: seeding ${env.DATABASE_PATH}…`);
     const seedSeconds = seedDatabase(root, env, articles);
     log(`  seeded in ${seedSeconds.toFixed(1)} s; building into ${BENCH_DIST_DIR}…`);
-    const buildSeconds = buildSite(root, env);
-    log(`  built in ${buildSeconds.toFixed(1)} s; starting the server on port ${port}…`);
+    const build = buildSite(root, env);
+    log(`  built in ${build.seconds.toFixed(1)} s; starting the server on port ${port}…`);
     // Listed by Next.js when it starts; the article's bytes are written into it below.
     fs.writeFileSync(staticReferenceFile(root), 'placeholder');
     const server = await startSiteServer({ root, port, env: { ...env, DB_QUERY_LOG: queryLog } });
@@ -153,7 +154,7 @@ async function benchSize(articles: number, options: BenchOptions, withContact: b
       return {
         articles,
         seedSeconds,
-        buildSeconds,
+        build,
         paths,
         articleBytes: bytes,
         references,
@@ -188,11 +189,18 @@ function referenceRows(run: SizeRun): TargetResult[] {
   ];
 }
 
+const buildRest = (build: BuildTime) => (build.compileSeconds == null ? null : build.seconds - build.compileSeconds);
+
+function buildText(build: BuildTime): string {
+  const compile = build.compileSeconds;
+  return compile == null ? `${build.seconds.toFixed(1)} s` : `${build.seconds.toFixed(1)} s (compile ${compile.toFixed(1)} s, rest ${(build.seconds - compile).toFixed(1)} s)`;
+}
+
 function sizeTable(run: SizeRun): string {
   const rows = [...referenceRows(run), ...run.pages, ...(run.contact ? [run.contact] : []), ...(run.edge ?? [])];
   const title =
     `${run.articles.toLocaleString('en-US')} synthetic articles (+ demo content): seed ${run.seedSeconds.toFixed(1)} s, ` +
-    `clean build ${run.buildSeconds.toFixed(1)} s, article ${run.articleBytes.toLocaleString('en-US')} bytes, ` +
+    `clean build ${buildText(run.build)}, article ${run.articleBytes.toLocaleString('en-US')} bytes, ` +
     `server max RSS ${formatNumber(run.maxRssMb, 0)} MB`;
   return `${title}\n${formatTable(TABLE_HEADER, rows.map((r) => tableRow(r, run.references)))}`;
 }
@@ -201,6 +209,8 @@ interface Summary {
   channelP99LargeToSmall: number | null;
   deepChannelP99LargeToSmall: number | null;
   buildSecondsLargeToSmall: number | null;
+  /** The same for the part of the build after compiling (where the database is read). */
+  buildRestLargeToSmall: number | null;
   maxRssMb: number | null;
   errors: number;
   non2xx: number;
@@ -220,7 +230,8 @@ function summarize(large: SizeRun, small: SizeRun | undefined): Summary {
   return {
     channelP99LargeToSmall: ratio(byName(large, 'channel')?.figures.p99Ms, byName(small, 'channel')?.figures.p99Ms),
     deepChannelP99LargeToSmall: ratio(channelDeep(large)?.figures.p99Ms, channelDeep(small)?.figures.p99Ms),
-    buildSecondsLargeToSmall: small ? ratio(large.buildSeconds, small.buildSeconds) : null,
+    buildSecondsLargeToSmall: small ? ratio(large.build.seconds, small.build.seconds) : null,
+    buildRestLargeToSmall: small ? ratio(buildRest(large.build), buildRest(small.build)) : null,
     maxRssMb: rss.length ? Math.max(...rss) : null,
     errors: results.reduce((n, r) => n + r.figures.errors, 0),
     non2xx: results.reduce((n, r) => n + r.figures.non2xx, 0),
@@ -240,8 +251,8 @@ function summaryText(summary: Summary, large: SizeRun, small: SizeRun | undefine
         `deep channel page: ${formatRatio(summary.deepChannelP99LargeToSmall)}`
       : 'no small size measured (--small 0)',
     small
-      ? `clean build: ${large.buildSeconds.toFixed(1)} s at ${large.articles}, ${small.buildSeconds.toFixed(1)} s at ${small.articles} (${formatRatio(summary.buildSecondsLargeToSmall)})`
-      : `clean build: ${large.buildSeconds.toFixed(1)} s`,
+      ? `clean build: ${buildText(large.build)} at ${large.articles}, ${buildText(small.build)} at ${small.articles} (total ${formatRatio(summary.buildSecondsLargeToSmall)}, after compiling ${formatRatio(summary.buildRestLargeToSmall)})`
+      : `clean build: ${buildText(large.build)}`,
     `server max RSS under load: ${formatNumber(summary.maxRssMb, 0)} MB (target < 400)`,
     `errors ${summary.errors}, non-2xx ${summary.non2xx} (target 0 and 0)`,
     summary.cachedPagesWithPerRequestQueries.length === 0

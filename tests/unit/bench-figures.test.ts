@@ -11,6 +11,7 @@ import {
 } from '../../scripts/bench/figures';
 import { DEFAULT_OPTIONS, parseOptions } from '../../scripts/bench/options';
 import { isRequestQuery } from '../../scripts/bench/query-log';
+import { compileSecondsIn } from '../../scripts/bench/site';
 
 const figures = (requestsPerSecond: number, p99Ms: number): LoadFigures => ({
   requestsPerSecond,
@@ -77,6 +78,12 @@ describe('benchmark plumbing', () => {
     expect(isRequestQuery('PRAGMA data_version')).toBe(false);
     expect(isRequestQuery('/* background */ SELECT a.locale FROM articles a')).toBe(false);
     expect(isRequestQuery('')).toBe(false);
+  });
+
+  it("finds the compiler's share in next build's output", () => {
+    expect(compileSecondsIn('  Creating an optimized production build ...\n✓ Compiled successfully in 11.0s\n  Running TypeScript ...')).toBe(11);
+    expect(compileSecondsIn('✓ Compiled successfully in 950ms')).toBe(0.95);
+    expect(compileSecondsIn('Build failed')).toBeNull();
   });
 
   it('gives each contact submission its own address', () => {
