@@ -1,11 +1,13 @@
 import autocannon from 'autocannon';
 import type { LoadFigures, TargetResult } from './figures';
+import { waitForIdle } from './idle';
 import { logPosition, requestQueriesSince } from './query-log';
 import { sampleRss } from './rss';
 
 /*
- * Load generation with autocannon on loopback: a warm-up run (not counted), then the measured
- * run. While it runs, the server's memory is sampled and its query log is watched.
+ * Load generation with autocannon on loopback: once the server is idle, a warm-up run (not
+ * counted), then the measured run. While it runs, the server's memory is sampled and its query
+ * log is watched.
  */
 
 export interface LoadOptions {
@@ -63,6 +65,7 @@ function run(baseUrl: string, target: Target, connections: number, seconds: numb
 }
 
 export async function measureTarget(baseUrl: string, target: Target, options: LoadOptions, watch: Watch = {}): Promise<TargetResult> {
+  if (watch.pid) await waitForIdle(watch.pid);
   if (options.warmupSeconds > 0) await run(baseUrl, target, options.connections, options.warmupSeconds);
   const logStart = watch.queryLog ? logPosition(watch.queryLog) : 0;
   const rss = watch.pid ? sampleRss(watch.pid) : null;
