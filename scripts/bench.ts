@@ -258,7 +258,7 @@ function summaryText(summary: Summary, large: SizeRun, small: SizeRun | undefine
     summary.cachedPagesWithPerRequestQueries.length === 0
       ? `no cached page did database work per request (< ${PER_REQUEST_WORK} statements per request)`
       : `cached pages doing DATABASE WORK PER REQUEST: ${summary.cachedPagesWithPerRequestQueries.join(', ')}`,
-    ...summary.cachedPagesWithQueries.map((line) => `  SQL on a cached page (an ISR regeneration is ~a dozen, once per revalidate period): ${line}`),
+    ...summary.cachedPagesWithQueries.map((line) => `  SQL on a cached page (a regeneration?): ${line}`),
     edgeMeasured ? 'edge cache: measured (rows "edge: …")' : `edge cache: not measured (${EDGE_MODULE} not present)`,
     'Ratios: req/s ÷ a reference (1 = as fast; node:http is the ceiling), p99 ÷ a reference (1 = as quick; higher is slower).',
     'Requests without Accept-Encoding (uncompressed, the same bytes as the references); pages without a cookie (banner variant) unless noted.',
