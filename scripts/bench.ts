@@ -1,0 +1,328 @@
+/**
+ * npm run bench -- [--articles 100000] [--small 1000] [--duration 10] [--warmup 3] [--connections 50] [--json FILE]
+ *
+ * Measures the production server on loopback (issue 8): for a database of `--articles`
+ * articles and again for `--small`, a clean build, then req/s, p50, p99, errors and non-2xx
+ * of the pages readers and crawlers ask for, and contact submissions; in the same run two
+ * references — a bare node:http server sending the article's bytes from memory (the physical
+ * limit) and the same bytes as a static file from the same Next.js server (the framework's
+ * floor) — so noisy figures on a shared machine are read as ratios. Also the server's peak
+ * memory and the SQL statements run for requests (DB_QUERY_LOG). Results go to a JSON file.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { contactTarget } from './bench/contact';
+import { loadStartEdge, EDGE_MODULE, type StartEdge } from './bench/edge';
+import {
+  cachedPagesWithPerRequestQueries,
+  formatNumber,
+  formatRatio,
+  formatTable,
+  PER_REQUEST_WORK,
+  queriesPerRequest,
+  ratio,
+  ratiosTo,
+  TABLE_HEADER,
+  tableRow,
+  type References,
+  type TargetResult,
+} from './bench/figures';
+import { measureTarget, type LoadOptions, type Target, type Watch } from './bench/load';
+import { parseOptions, type BenchOptions } from './bench/options';
+import { discoverPages, pageTargets, type PagePaths } from './bench/pages';
+import { freePort, startReferenceServer, startSiteServer, stopAllStarted, type RunningServer } from './bench/processes';
+import {
+  BENCH_DIST_DIR,
+  buildSite,
+  type BuildTime,
+  capturePage,
+  seedDatabase,
+  STATIC_REFERENCE_PATH,
+  staticReferenceFile,
+} from './bench/site';
+
+const root = process.cwd();
+/** Temporary folders (databases, logs) still to remove, also when the run is interrupted. */
+const tempDirs = new Set<string>();
+
+function removeLeftovers(): void {
+  fs.rmSync(staticReferenceFile(root), { force: true });
+  for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
+  tempDirs.clear();
+}
+
+interface SizeRun {
+  /** Synthetic articles seeded (the demo content comes on top). */
+  articles: number;
+  seedSeconds: number;
+  build: BuildTime;
+  paths: PagePaths;
+  articleBytes: number;
+  references: References;
+  pages: TargetResult[];
+  contact: TargetResult | null;
+  /** The same pages through the edge cache; null when there is none yet. */
+  edge: TargetResult[] | null;
+  maxRssMb: number | null;
+}
+
+function log(message: string): void {
+  console.log(`[bench] ${message}`);
+}
+
+/** One measured target, logged as it finishes (a full run takes minutes). */
+async function measure(baseUrl: string, target: Target, load: LoadOptions, watch: Watch): Promise<TargetResult> {
+  const result = await measureTarget(baseUrl, target, load, watch);
+  const f = result.figures;
+  log(`  ${target.name}: ${formatNumber(f.requestsPerSecond, 0)} req/s, p50 ${f.p50Ms} ms, p99 ${f.p99Ms} ms, errors ${f.errors}, non-2xx ${f.non2xx}`);
+  return result;
+}
+
+async function measureReferences(server: RunningServer, pageUrl: string, tempDir: string, load: LoadOptions, watch: Watch): Promise<{ references: References; bytes: number }> {
+  const page = await capturePage(pageUrl);
+  const bodyFile = path.join(tempDir, 'article.html');
+  fs.writeFileSync(bodyFile, page.body);
+  fs.writeFileSync(staticReferenceFile(root), page.body);
+  const served = Buffer.from(await (await fetch(`${server.url}${STATIC_REFERENCE_PATH}`, { headers: { 'accept-encoding': 'identity' } })).arrayBuffer());
+  if (!served.equals(page.body)) throw new Error(`${STATIC_REFERENCE_PATH} does not serve the article's bytes`);
+
+  const reference = await startReferenceServer({ root, port: await freePort(), bodyFile, headers: page.headers });
+  try {
+    const nodeHttp = await measure(reference.url, { name: 'node:http (limit)', request: 'GET / from memory', path: '/', cachedPage: false }, load, {});
+    const nextStatic = await measure(
+      server.url,
+      { name: 'next static file', request: `GET ${STATIC_REFERENCE_PATH}`, path: STATIC_REFERENCE_PATH, cachedPage: false },
+      load,
+      watch,
+    );
+    return { references: { nodeHttp: nodeHttp.figures, nextStatic: nextStatic.figures }, bytes: page.body.length };
+  } finally {
+    await reference.stop();
+  }
+}
+
+async function measureEdge(startEdge: StartEdge, server: RunningServer, tempDir: string, targets: Target[], load: LoadOptions, watch: Watch): Promise<TargetResult[]> {
+  const edge = await startEdge({ port: await freePort(), upstreamPort: server.port, cacheDir: path.join(tempDir, 'edge-cache') });
+  try {
+    const results: TargetResult[] = [];
+    for (const target of targets) results.push(await measure(edge.url, { ...target, name: `edge: ${target.name}` }, load, watch));
+    return results;
+  } finally {
+    await edge.stop();
+  }
+}
+
+async function benchSize(articles: number, options: BenchOptions, withContact: boolean, startEdge: StartEdge | null): Promise<SizeRun> {
+  const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-bench-'));
+  tempDirs.add(tempDir);
+  const port = await freePort();
+  const appSecret = crypto.randomBytes(24).toString('hex');
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    NEXT_TELEMETRY_DISABLED: '1',
+    NEXT_DIST_DIR: BENCH_DIST_DIR,
+    DATABASE_PATH: path.join(tempDir, 'bench.db'),
+    SITE_URL: `http://localhost:${port}`,
+    APP_SECRET: appSecret,
+  };
+  const queryLog = path.join(tempDir, 'queries.log');
+  const load: LoadOptions = { connections: options.connections, warmupSeconds: options.warmup, durationSeconds: options.duration };
+  try {
+    log(`${articles.toLocaleString('en-US')} articles: seeding ${env.DATABASE_PATH}…`);
+    const seedSeconds = seedDatabase(root, env, articles);
+    log(`  seeded in ${seedSeconds.toFixed(1)} s; building into ${BENCH_DIST_DIR}…`);
+    const build = buildSite(root, env);
+    log(`  built in ${build.seconds.toFixed(1)} s; starting the server on port ${port}…`);
+    // Listed by Next.js when it starts; the article's bytes are written into it below.
+    fs.writeFileSync(staticReferenceFile(root), 'placeholder');
+    const server = await startSiteServer({ root, port, env: { ...env, DB_QUERY_LOG: queryLog } });
+    const watch: Watch = { pid: server.pid, queryLog };
+    try {
+      const paths = await discoverPages(server.url, options.locale, options.channel);
+      log(`  article ${paths.article}, deep page ${paths.deepPage}, ${paths.sitemapChunk}`);
+      const { references, bytes } = await measureReferences(server, `${server.url}${paths.article}`, tempDir, load, watch);
+      const targets = pageTargets(paths);
+      const pages: TargetResult[] = [];
+      for (const target of targets) pages.push(await measure(server.url, target, load, watch));
+      const contact = withContact ? await measure(server.url, await contactTarget(appSecret), load, watch) : null;
+      const edge = startEdge ? await measureEdge(startEdge, server, tempDir, targets, load, watch) : null;
+      const all = [...pages, ...(contact ? [contact] : []), ...(edge ?? [])];
+      const rss = all.map((r) => r.maxRssMb).filter((v): v is number => v != null);
+      return {
+        articles,
+        seedSeconds,
+        build,
+        paths,
+        articleBytes: bytes,
+        references,
+        pages,
+        contact,
+        edge,
+        maxRssMb: rss.length ? Math.max(...rss) : null,
+      };
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    removeLeftovers();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Report
+
+function referenceRows(run: SizeRun): TargetResult[] {
+  const row = (name: string, request: string, figures: TargetResult['figures']): TargetResult => ({
+    name,
+    request,
+    cachedPage: false,
+    figures,
+    requestQueries: null,
+    maxRssMb: null,
+  });
+  return [
+    row('node:http (limit)', 'GET / from memory', run.references.nodeHttp),
+    row('next static file', `GET ${STATIC_REFERENCE_PATH}`, run.references.nextStatic),
+  ];
+}
+
+const buildRest = (build: BuildTime) => (build.compileSeconds == null ? null : build.seconds - build.compileSeconds);
+
+function buildText(build: BuildTime): string {
+  const compile = build.compileSeconds;
+  return compile == null ? `${build.seconds.toFixed(1)} s` : `${build.seconds.toFixed(1)} s (compile ${compile.toFixed(1)} s, rest ${(build.seconds - compile).toFixed(1)} s)`;
+}
+
+function sizeTable(run: SizeRun): string {
+  const rows = [...referenceRows(run), ...run.pages, ...(run.contact ? [run.contact] : []), ...(run.edge ?? [])];
+  const title =
+    `${run.articles.toLocaleString('en-US')} synthetic articles (+ demo content): seed ${run.seedSeconds.toFixed(1)} s, ` +
+    `clean build ${buildText(run.build)}, article ${run.articleBytes.toLocaleString('en-US')} bytes, ` +
+    `server max RSS ${formatNumber(run.maxRssMb, 0)} MB`;
+  return `${title}\n${formatTable(TABLE_HEADER, rows.map((r) => tableRow(r, run.references)))}`;
+}
+
+interface Summary {
+  channelP99LargeToSmall: number | null;
+  deepChannelP99LargeToSmall: number | null;
+  buildSecondsLargeToSmall: number | null;
+  /** The same for the part of the build after compiling (where the database is read). */
+  buildRestLargeToSmall: number | null;
+  maxRssMb: number | null;
+  errors: number;
+  non2xx: number;
+  /** Cached pages that ran SQL for requests during their measured run: "name at size: N statements / M requests". */
+  cachedPagesWithQueries: string[];
+  /** The names of those doing database work on (nearly) every request; should be empty. */
+  cachedPagesWithPerRequestQueries: string[];
+}
+
+const byName = (run: SizeRun | undefined, name: string) => run?.pages.find((p) => p.name === name);
+const channelDeep = (run: SizeRun | undefined) => run?.pages.find((p) => p.name.startsWith('channel page '));
+
+function summarize(large: SizeRun, small: SizeRun | undefined): Summary {
+  const runs = [large, ...(small ? [small] : [])];
+  const results = runs.flatMap((r) => [...r.pages, ...(r.contact ? [r.contact] : []), ...(r.edge ?? [])]);
+  const rss = runs.map((r) => r.maxRssMb).filter((v): v is number => v != null);
+  return {
+    channelP99LargeToSmall: ratio(byName(large, 'channel')?.figures.p99Ms, byName(small, 'channel')?.figures.p99Ms),
+    deepChannelP99LargeToSmall: ratio(channelDeep(large)?.figures.p99Ms, channelDeep(small)?.figures.p99Ms),
+    buildSecondsLargeToSmall: small ? ratio(large.build.seconds, small.build.seconds) : null,
+    buildRestLargeToSmall: small ? ratio(buildRest(large.build), buildRest(small.build)) : null,
+    maxRssMb: rss.length ? Math.max(...rss) : null,
+    errors: results.reduce((n, r) => n + r.figures.errors, 0),
+    non2xx: results.reduce((n, r) => n + r.figures.non2xx, 0),
+    cachedPagesWithQueries: runs.flatMap((run) =>
+      run.pages
+        .filter((p) => p.cachedPage && p.requestQueries)
+        .map((p) => `${p.name} at ${run.articles}: ${p.requestQueries} statements / ${p.figures.requests} requests (${formatNumber(queriesPerRequest(p), 4)} per request)`),
+    ),
+    cachedPagesWithPerRequestQueries: runs.flatMap((run) => cachedPagesWithPerRequestQueries(run.pages).map((p) => `${p.name} at ${run.articles}`)),
+  };
+}
+
+function summaryText(summary: Summary, large: SizeRun, small: SizeRun | undefined, edgeMeasured: boolean): string {
+  const lines = [
+    small
+      ? `channel p99 at ${large.articles} ÷ at ${small.articles}: ${formatRatio(summary.channelP99LargeToSmall)} (target ≤ 1.2×); ` +
+        `deep channel page: ${formatRatio(summary.deepChannelP99LargeToSmall)}`
+      : 'no small size measured (--small 0)',
+    small
+      ? `clean build: ${buildText(large.build)} at ${large.articles}, ${buildText(small.build)} at ${small.articles} (total ${formatRatio(summary.buildSecondsLargeToSmall)}, after compiling ${formatRatio(summary.buildRestLargeToSmall)})`
+      : `clean build: ${buildText(large.build)}`,
+    `server max RSS under load: ${formatNumber(summary.maxRssMb, 0)} MB (target < 400)`,
+    `errors ${summary.errors}, non-2xx ${summary.non2xx} (target 0 and 0)`,
+    summary.cachedPagesWithPerRequestQueries.length === 0
+      ? `no cached page did database work per request (< ${PER_REQUEST_WORK} statements per request)`
+      : `cached pages doing DATABASE WORK PER REQUEST: ${summary.cachedPagesWithPerRequestQueries.join(', ')}`,
+    ...summary.cachedPagesWithQueries.map((line) => `  SQL on a cached page (a regeneration?): ${line}`),
+    edgeMeasured ? 'edge cache: measured (rows "edge: …")' : `edge cache: not measured (${EDGE_MODULE} not present)`,
+    'Ratios: req/s ÷ a reference (1 = as fast; node:http is the ceiling), p99 ÷ a reference (1 = as quick; higher is slower).',
+    'Requests without Accept-Encoding (uncompressed, the same bytes as the references); pages without a cookie (banner variant) unless noted.',
+    'Contact submissions: each with a fresh token signed by the server code and its own X-Forwarded-For address, so the per-address rate limit (5 per 10 min) does not apply; they measure validation and storage.',
+  ];
+  return lines.join('\n');
+}
+
+function resultsFile(option: string | null): string {
+  if (option) return path.resolve(option);
+  const stamp = new Date().toISOString().slice(0, 19).replace(/:/g, '-');
+  return path.join(root, 'bench-results', `bench-${stamp}.json`);
+}
+
+function withRatios(run: SizeRun) {
+  const rated = (r: TargetResult) => ({ ...r, ratios: ratiosTo(r.figures, run.references) });
+  return {
+    ...run,
+    pages: run.pages.map(rated),
+    contact: run.contact ? rated(run.contact) : null,
+    edge: run.edge?.map(rated) ?? null,
+  };
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const startedAt = new Date();
+  const startEdge = await loadStartEdge(root);
+  const large = await benchSize(options.articles, options, true, startEdge);
+  const small = options.small > 0 ? await benchSize(options.small, options, false, startEdge) : undefined;
+  const summary = summarize(large, small);
+
+  const report = [sizeTable(large), ...(small ? [sizeTable(small)] : []), summaryText(summary, large, small, startEdge !== null)].join('\n\n');
+  console.log(`\n${report}\n`);
+
+  const file = resultsFile(options.json);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const cpus = os.cpus();
+  const json = {
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    machine: { cpus: cpus.length, cpuModel: cpus[0]?.model ?? null, node: process.version, platform: `${os.platform()} ${os.release()}` },
+    options,
+    sizes: [large, ...(small ? [small] : [])].map(withRatios),
+    summary,
+  };
+  fs.writeFileSync(file, `${JSON.stringify(json, null, 2)}\n`);
+  console.log(`[bench] results: ${file.startsWith(root + path.sep) ? path.relative(root, file) : file}`);
+}
+
+let interrupted = false;
+process.on('SIGINT', () => {
+  if (interrupted) process.exit(130);
+  interrupted = true;
+  console.error('[bench] interrupted: stopping the servers…');
+  void stopAllStarted().finally(() => {
+    removeLeftovers();
+    process.exit(130);
+  });
+});
+
+main().catch(async (error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  await stopAllStarted();
+  removeLeftovers();
+  process.exit(1);
+});

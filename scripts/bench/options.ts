@@ -1,0 +1,72 @@
+/*
+ * Flags of `npm run bench -- …`. Defaults keep a full run (two sizes, two builds) near ten
+ * minutes on two cores.
+ */
+
+export interface BenchOptions {
+  /** Articles in the large database. */
+  articles: number;
+  /** Articles in the small database (page figures repeated there); 0 skips it. */
+  small: number;
+  /** Seconds of each measured run. */
+  duration: number;
+  /** Seconds of the warm-up before each measured run (not counted). */
+  warmup: number;
+  connections: number;
+  /** Where the JSON results go; default bench-results/bench-{date}.json. */
+  json: string | null;
+  locale: 'en' | 'zh';
+  channel: string;
+}
+
+export const DEFAULT_OPTIONS: BenchOptions = {
+  articles: 100_000,
+  small: 1_000,
+  duration: 10,
+  warmup: 5,
+  connections: 50,
+  json: null,
+  locale: 'en',
+  channel: 'news',
+};
+
+export const USAGE = `npm run bench -- [--articles N] [--small N] [--duration S] [--warmup S] [--connections N] [--json FILE] [--locale en|zh] [--channel SLUG]`;
+
+function wholeNumber(flag: string, value: string | undefined, min: number): number {
+  const n = Number(value);
+  if (value === undefined || !Number.isSafeInteger(n) || n < min) throw new Error(`${flag} needs a whole number ≥ ${min}\n${USAGE}`);
+  return n;
+}
+
+/** Numeric flags: the option each sets and its smallest allowed value. */
+const NUMBER_FLAGS: Record<string, [keyof BenchOptions, number]> = {
+  '--articles': ['articles', 0],
+  '--small': ['small', 0],
+  '--duration': ['duration', 1],
+  '--warmup': ['warmup', 0],
+  '--connections': ['connections', 1],
+};
+
+export function parseOptions(argv: string[]): BenchOptions {
+  const options: BenchOptions = { ...DEFAULT_OPTIONS };
+  for (let i = 0; i < argv.length; i += 2) {
+    const flag = argv[i]!;
+    const value = argv[i + 1];
+    const numeric = NUMBER_FLAGS[flag];
+    if (numeric) {
+      Object.assign(options, { [numeric[0]]: wholeNumber(flag, value, numeric[1]) });
+    } else if (flag === '--json') {
+      if (!value) throw new Error(`--json needs a file name\n${USAGE}`);
+      options.json = value;
+    } else if (flag === '--locale') {
+      if (value !== 'en' && value !== 'zh') throw new Error(`--locale is en or zh\n${USAGE}`);
+      options.locale = value;
+    } else if (flag === '--channel') {
+      if (!value || !/^[a-z0-9][a-z0-9-]*$/.test(value)) throw new Error(`--channel needs a channel slug\n${USAGE}`);
+      options.channel = value;
+    } else {
+      throw new Error(`Unknown argument: ${flag}\n${USAGE}`);
+    }
+  }
+  return options;
+}
