@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { contactTarget } from './bench/contact';
-import { loadStartEdge, EDGE_MODULE, type StartEdge } from './bench/edge';
+import { startEdge } from './lib/edge';
 import {
   cachedPagesWithPerRequestQueries,
   formatNumber,
@@ -63,8 +63,8 @@ interface SizeRun {
   references: References;
   pages: TargetResult[];
   contact: TargetResult | null;
-  /** The same pages through the edge cache; null when there is none yet. */
-  edge: TargetResult[] | null;
+  /** The same pages through the edge cache (nginx, ops/nginx/edge.conf). */
+  edge: TargetResult[];
   maxRssMb: number | null;
 }
 
@@ -103,7 +103,7 @@ async function measureReferences(server: RunningServer, pageUrl: string, tempDir
   }
 }
 
-async function measureEdge(startEdge: StartEdge, server: RunningServer, tempDir: string, targets: Target[], load: LoadOptions, watch: Watch): Promise<TargetResult[]> {
+async function measureEdge(server: RunningServer, tempDir: string, targets: Target[], load: LoadOptions, watch: Watch): Promise<TargetResult[]> {
   const edge = await startEdge({ port: await freePort(), upstreamPort: server.port, cacheDir: path.join(tempDir, 'edge-cache') });
   try {
     const results: TargetResult[] = [];
@@ -114,7 +114,7 @@ async function measureEdge(startEdge: StartEdge, server: RunningServer, tempDir:
   }
 }
 
-async function benchSize(articles: number, options: BenchOptions, withContact: boolean, startEdge: StartEdge | null): Promise<SizeRun> {
+async function benchSize(articles: number, options: BenchOptions, withContact: boolean): Promise<SizeRun> {
   const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-bench-'));
   tempDirs.add(tempDir);
   const port = await freePort();
@@ -148,8 +148,8 @@ async function benchSize(articles: number, options: BenchOptions, withContact: b
       const pages: TargetResult[] = [];
       for (const target of targets) pages.push(await measure(server.url, target, load, watch));
       const contact = withContact ? await measure(server.url, await contactTarget(appSecret), load, watch) : null;
-      const edge = startEdge ? await measureEdge(startEdge, server, tempDir, targets, load, watch) : null;
-      const all = [...pages, ...(contact ? [contact] : []), ...(edge ?? [])];
+      const edge = await measureEdge(server, tempDir, targets, load, watch);
+      const all = [...pages, ...(contact ? [contact] : []), ...edge];
       const rss = all.map((r) => r.maxRssMb).filter((v): v is number => v != null);
       return {
         articles,
@@ -197,7 +197,7 @@ function buildText(build: BuildTime): string {
 }
 
 function sizeTable(run: SizeRun): string {
-  const rows = [...referenceRows(run), ...run.pages, ...(run.contact ? [run.contact] : []), ...(run.edge ?? [])];
+  const rows = [...referenceRows(run), ...run.pages, ...(run.contact ? [run.contact] : []), ...run.edge];
   const title =
     `${run.articles.toLocaleString('en-US')} synthetic articles (+ demo content): seed ${run.seedSeconds.toFixed(1)} s, ` +
     `clean build ${buildText(run.build)}, article ${run.articleBytes.toLocaleString('en-US')} bytes, ` +
@@ -220,12 +220,15 @@ interface Summary {
   cachedPagesWithPerRequestQueries: string[];
 }
 
+/** The pages the edge cache must serve near the physical limit (issue 8). */
+const EDGE_TARGETS = ['home', 'channel', 'article (archive)'];
+
 const byName = (run: SizeRun | undefined, name: string) => run?.pages.find((p) => p.name === name);
 const channelDeep = (run: SizeRun | undefined) => run?.pages.find((p) => p.name.startsWith('channel page '));
 
 function summarize(large: SizeRun, small: SizeRun | undefined): Summary {
   const runs = [large, ...(small ? [small] : [])];
-  const results = runs.flatMap((r) => [...r.pages, ...(r.contact ? [r.contact] : []), ...(r.edge ?? [])]);
+  const results = runs.flatMap((r) => [...r.pages, ...(r.contact ? [r.contact] : []), ...r.edge]);
   const rss = runs.map((r) => r.maxRssMb).filter((v): v is number => v != null);
   return {
     channelP99LargeToSmall: ratio(byName(large, 'channel')?.figures.p99Ms, byName(small, 'channel')?.figures.p99Ms),
@@ -244,7 +247,7 @@ function summarize(large: SizeRun, small: SizeRun | undefined): Summary {
   };
 }
 
-function summaryText(summary: Summary, large: SizeRun, small: SizeRun | undefined, edgeMeasured: boolean): string {
+function summaryText(summary: Summary, large: SizeRun, small: SizeRun | undefined): string {
   const lines = [
     small
       ? `channel p99 at ${large.articles} ÷ at ${small.articles}: ${formatRatio(summary.channelP99LargeToSmall)} (target ≤ 1.2×); ` +
@@ -259,7 +262,14 @@ function summaryText(summary: Summary, large: SizeRun, small: SizeRun | undefine
       ? `no cached page did database work per request (< ${PER_REQUEST_WORK} statements per request)`
       : `cached pages doing DATABASE WORK PER REQUEST: ${summary.cachedPagesWithPerRequestQueries.join(', ')}`,
     ...summary.cachedPagesWithQueries.map((line) => `  SQL on a cached page (a regeneration?): ${line}`),
-    edgeMeasured ? 'edge cache: measured (rows "edge: …")' : `edge cache: not measured (${EDGE_MODULE} not present)`,
+    ...[large, ...(small ? [small] : [])].map(
+      (run) =>
+        `through the edge cache at ${run.articles} (target ≥ 0.8× node:http): ` +
+        EDGE_TARGETS.map((name) => {
+          const row = run.edge.find((r) => r.name === `edge: ${name}`);
+          return `${name} ${formatRatio(ratio(row?.figures.requestsPerSecond, run.references.nodeHttp.requestsPerSecond))}`;
+        }).join(', '),
+    ),
     'Ratios: req/s ÷ a reference (1 = as fast; node:http is the ceiling), p99 ÷ a reference (1 = as quick; higher is slower).',
     'Requests without Accept-Encoding (uncompressed, the same bytes as the references); pages without a cookie (banner variant) unless noted.',
     'Contact submissions: each with a fresh token signed by the server code and its own X-Forwarded-For address, so the per-address rate limit (5 per 10 min) does not apply; they measure validation and storage.',
@@ -279,19 +289,18 @@ function withRatios(run: SizeRun) {
     ...run,
     pages: run.pages.map(rated),
     contact: run.contact ? rated(run.contact) : null,
-    edge: run.edge?.map(rated) ?? null,
+    edge: run.edge.map(rated),
   };
 }
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const startedAt = new Date();
-  const startEdge = await loadStartEdge(root);
-  const large = await benchSize(options.articles, options, true, startEdge);
-  const small = options.small > 0 ? await benchSize(options.small, options, false, startEdge) : undefined;
+  const large = await benchSize(options.articles, options, true);
+  const small = options.small > 0 ? await benchSize(options.small, options, false) : undefined;
   const summary = summarize(large, small);
 
-  const report = [sizeTable(large), ...(small ? [sizeTable(small)] : []), summaryText(summary, large, small, startEdge !== null)].join('\n\n');
+  const report = [sizeTable(large), ...(small ? [sizeTable(small)] : []), summaryText(summary, large, small)].join('\n\n');
   console.log(`\n${report}\n`);
 
   const file = resultsFile(options.json);

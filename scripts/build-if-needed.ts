@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { bundleServer } from './build-server';
 
 const root = process.cwd();
 const nextBin = path.join(root, 'node_modules', '.bin', 'next');
@@ -34,9 +35,13 @@ export function buildIfNeeded(env: NodeJS.ProcessEnv = process.env, label = 'sta
   const stamp = path.join(distDir, 'source-hash');
   const current = sourceHash();
   const built = fs.existsSync(path.join(distDir, 'BUILD_ID')) && fs.existsSync(stamp) ? fs.readFileSync(stamp, 'utf8') : '';
-  if (built === current) return;
+  if (built === current) {
+    bundleServer(root, distDir);
+    return;
+  }
   console.log(`[${label}] building the site into ${path.relative(root, distDir)} (first run, or the sources changed)…`);
   const result = spawnSync(nextBin, ['build'], { stdio: 'inherit', env });
   if (result.status !== 0) process.exit(result.status ?? 1);
+  bundleServer(root, distDir);
   fs.writeFileSync(stamp, current);
 }

@@ -7,10 +7,11 @@ import net from 'node:net';
  */
 
 /**
- * How to start the production server (as `npm start` does): scripts/serve.ts on the build in
- * NEXT_DIST_DIR, port from PORT. One process, so its PID is the server's.
+ * How to start the production server (as `npm start` does): scripts/serve.ts, bundled by
+ * `npm run build`, on the build in NEXT_DIST_DIR, port from PORT. One process, so its PID is
+ * the server's.
  */
-export const SERVER_COMMAND: [string, string[]] = [process.execPath, ['--import', 'tsx', 'scripts/serve.ts']];
+export const SERVER_COMMAND: [string, string[]] = [process.execPath, ['scripts/serve-built.cjs']];
 
 /** Chromium's flags for headless runs here: no sandbox (containers), no GPU, no background traffic. */
 export const CHROMIUM_ARGS = [

@@ -1,9 +1,10 @@
 /**
  * The production server: Next.js's request handler inside a plain node:http server, so every
  * response can carry a Content-Security-Policy with the hashes of its own inline scripts
- * (lib/http/csp-response.ts; docs/decisions/0010). Run after `next build`:
+ * (lib/http/csp-response.ts; docs/decisions/0010). `npm run build` bundles it into plain
+ * JavaScript beside the Next.js build (scripts/build-server.ts), and it runs as
  *
- *   node --import tsx scripts/serve.ts        (PORT, default 3000; NEXT_DIST_DIR as for the build)
+ *   node scripts/serve-built.cjs        (PORT, default 3000; NEXT_DIST_DIR as for the build)
  *
  * Each request gets an id (`x-request-id`, kept from the proxy in front when well-formed),
  * passed on to Next.js, echoed in the response, and written with the status and time in one

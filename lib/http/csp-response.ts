@@ -12,6 +12,19 @@ import { inlineScriptHashes, pagePolicy, RESOURCE_POLICY } from './csp';
 const HEADER = 'Content-Security-Policy';
 const HTML = /^\s*text\/html\b/i;
 
+/**
+ * Policies of documents already hashed, by ETag (Next.js derives it from the document's bytes):
+ * a cached page sent again streams straight through with the policy it had. Oldest out first.
+ */
+const knownPolicies = new Map<string, string>();
+const KNOWN_POLICIES_MAX = 5_000;
+
+function rememberPolicy(key: string, policy: string): void {
+  knownPolicies.delete(key);
+  knownPolicies.set(key, policy);
+  if (knownPolicies.size > KNOWN_POLICIES_MAX) knownPolicies.delete(knownPolicies.keys().next().value!);
+}
+
 type Mode = 'undecided' | 'hold' | 'pass';
 type Callback = (error?: Error | null) => void;
 
@@ -44,6 +57,7 @@ export function applyContentSecurityPolicy(req: IncomingMessage, res: ServerResp
     flush: (res as ServerResponse & { flush?: () => void }).flush,
   };
   let mode: Mode = 'undecided';
+  let etagKey: string | null = null;
   const held: Buffer[] = [];
 
   const restore = () => {
@@ -58,7 +72,14 @@ export function applyContentSecurityPolicy(req: IncomingMessage, res: ServerResp
     if (mode !== 'undecided') return mode;
     const type = String(res.getHeader('content-type') ?? '');
     // A HEAD has no document to hash; it gets the header of a page without inline scripts.
-    if (HTML.test(type) && req.method !== 'HEAD' && res.statusCode !== 304) {
+    const etag = res.getHeader('etag');
+    etagKey = typeof etag === 'string' ? `${https ? 's' : ''}${etag}` : null;
+    const known = etagKey ? knownPolicies.get(etagKey) : undefined;
+    if (HTML.test(type) && known && res.statusCode === 200) {
+      mode = 'pass';
+      res.setHeader(HEADER, known);
+      restore();
+    } else if (HTML.test(type) && req.method !== 'HEAD' && res.statusCode !== 304) {
       mode = 'hold';
     } else {
       mode = 'pass';
@@ -113,7 +134,9 @@ export function applyContentSecurityPolicy(req: IncomingMessage, res: ServerResp
     }
     if (chunk !== undefined && chunk !== null) held.push(toBuffer(chunk, encoding));
     const body = Buffer.concat(held);
-    res.setHeader(HEADER, pagePolicy({ scriptHashes: inlineScriptHashes(body.toString('utf8')), https }));
+    const policy = pagePolicy({ scriptHashes: inlineScriptHashes(body.toString('utf8')), https });
+    res.setHeader(HEADER, policy);
+    if (etagKey && res.statusCode === 200) rememberPolicy(etagKey, policy);
     restore();
     return (original.end as (...args: unknown[]) => ServerResponse).call(res, body, callback);
   } as ServerResponse['end'];

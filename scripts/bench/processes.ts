@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
+import { SERVER_COMMAND } from '../local-server';
 
 /*
  * Child processes of the benchmark: the site's production server and the node:http reference.
@@ -101,17 +102,13 @@ export interface SiteServerOptions {
 }
 
 /**
- * The one place that knows how the production server starts: scripts/serve.ts, Next.js inside
- * a small node:http server that adds each page's Content-Security-Policy (decision 0010), as
- * `npm start` runs it. It listens on every interface (binding 127.0.0.1 makes Next.js proxy the
+ * The production server as `npm start` runs it (SERVER_COMMAND: scripts/serve.ts bundled by the
+ * build, Next.js inside a small node:http server that adds each page's Content-Security-Policy,
+ * decision 0010). It listens on every interface (binding 127.0.0.1 makes Next.js proxy the
  * proxy's rewrites over HTTP, decision 0001).
  */
-function siteServerCommand(root: string): [string, string[]] {
-  return [process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'serve.ts')]];
-}
-
 export function startSiteServer({ root, port, env }: SiteServerOptions): Promise<RunningServer> {
-  const [command, args] = siteServerCommand(root);
+  const [command, args] = SERVER_COMMAND;
   return startAndWait({
     command,
     args,

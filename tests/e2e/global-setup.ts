@@ -2,6 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { bundleServer } from '../../scripts/build-server';
 import { freePort, productionEnv, SERVER_COMMAND, waitForServer } from '../../scripts/local-server';
 import { E2E_APP_SECRET, E2E_INGEST_TOKEN, STATE_FILE, type E2eState } from './server';
 
@@ -32,6 +33,7 @@ export default async function globalSetup(): Promise<void> {
   run(bin('tsx'), ['scripts/seed.ts'], env);
   run(bin('tsx'), ['tests/e2e/load-fixtures.ts'], env);
   run(bin('next'), ['build'], env);
+  bundleServer(root, '.next-e2e');
   const queryLog = path.join(tempDir, 'queries.log');
   // The server's stdout is its JSON log (lib/log.ts): kept for the tests that read it.
   const serverLog = path.join(tempDir, 'server.log');

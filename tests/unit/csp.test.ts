@@ -66,6 +66,42 @@ describe('applyContentSecurityPolicy', () => {
     }
   });
 
+  it('streams a document it has hashed before (same ETag) straight through, with the same policy', async () => {
+    const script = 'self.seen=1';
+    let headersReached: () => void = () => {};
+    const reached = new Promise<void>((resolve) => (headersReached = resolve));
+    let calls = 0;
+    let streamedBeforeEnd: boolean | undefined;
+    const { url, close } = await serve(async (_req, res) => {
+      calls += 1;
+      res.setHeader('Content-Type', 'text/html; charset=utf-8');
+      res.setHeader('ETag', '"same-document-1"');
+      res.write(`<p>part one</p><script>${script}</script>`);
+      // The second time, finish only once the client has the headers: a held-back document
+      // gets there only after the 3 s fallback has ended it.
+      if (calls === 2) {
+        let timer: NodeJS.Timeout | undefined;
+        const fallback = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), 3_000)));
+        streamedBeforeEnd = await Promise.race([reached.then(() => true), fallback]);
+        clearTimeout(timer);
+      }
+      res.end('<p>part two</p>');
+    });
+    try {
+      const first = await fetch(url);
+      const policy = first.headers.get('content-security-policy');
+      expect(policy).toContain(sha(script));
+      await first.text();
+      const second = await fetch(url);
+      headersReached();
+      expect(second.headers.get('content-security-policy')).toBe(policy);
+      expect(await second.text()).toBe(`<p>part one</p><script>${script}</script><p>part two</p>`);
+      expect(streamedBeforeEnd).toBe(true);
+    } finally {
+      await close();
+    }
+  });
+
   it('passes other responses through with the resource policy, keeping one already set', async () => {
     const { url, close } = await serve((req, res) => {
       if (req.url === '/image') res.setHeader('Content-Security-Policy', "script-src 'none'; sandbox;");
