@@ -65,6 +65,11 @@ interface SizeRun {
   contact: TargetResult | null;
   /** The same pages through the edge cache (nginx, ops/nginx/edge.conf). */
   edge: TargetResult[];
+  /**
+   * node:http sending each edge-target page's own bytes (the home page is three times an
+   * article's size, so the article's limit understates what is physically possible for it).
+   */
+  pageLimits: { name: string; bytes: number; figures: TargetResult['figures'] }[];
   maxRssMb: number | null;
 }
 
@@ -101,6 +106,25 @@ async function measureReferences(server: RunningServer, pageUrl: string, tempDir
   } finally {
     await reference.stop();
   }
+}
+
+/** node:http sending a page's own bytes from memory: that page's physical limit here. */
+async function measurePageLimits(server: RunningServer, targets: Target[], tempDir: string, load: LoadOptions): Promise<SizeRun['pageLimits']> {
+  const limits: SizeRun['pageLimits'] = [];
+  for (const target of targets.filter((t) => EDGE_TARGETS.includes(t.name))) {
+    const page = await capturePage(`${server.url}${target.path}`);
+    const bodyFile = path.join(tempDir, 'page-limit.html');
+    fs.writeFileSync(bodyFile, page.body);
+    const reference = await startReferenceServer({ root, port: await freePort(), bodyFile, headers: page.headers });
+    try {
+      const name = `node:http, ${target.name} bytes`;
+      const result = await measure(reference.url, { name, request: 'GET / from memory', path: '/', cachedPage: false }, load, {});
+      limits.push({ name: target.name, bytes: page.body.length, figures: result.figures });
+    } finally {
+      await reference.stop();
+    }
+  }
+  return limits;
 }
 
 async function measureEdge(server: RunningServer, tempDir: string, targets: Target[], load: LoadOptions, watch: Watch): Promise<TargetResult[]> {
@@ -149,6 +173,7 @@ async function benchSize(articles: number, options: BenchOptions, withContact: b
       for (const target of targets) pages.push(await measure(server.url, target, load, watch));
       const contact = withContact ? await measure(server.url, await contactTarget(appSecret), load, watch) : null;
       const edge = await measureEdge(server, tempDir, targets, load, watch);
+      const pageLimits = await measurePageLimits(server, targets, tempDir, load);
       const all = [...pages, ...(contact ? [contact] : []), ...edge];
       const rss = all.map((r) => r.maxRssMb).filter((v): v is number => v != null);
       return {
@@ -161,6 +186,7 @@ async function benchSize(articles: number, options: BenchOptions, withContact: b
         pages,
         contact,
         edge,
+        pageLimits,
         maxRssMb: rss.length ? Math.max(...rss) : null,
       };
     } finally {
@@ -266,8 +292,10 @@ function summaryText(summary: Summary, large: SizeRun, small: SizeRun | undefine
       (run) =>
         `through the edge cache at ${run.articles} (target ≥ 0.8× node:http): ` +
         EDGE_TARGETS.map((name) => {
-          const row = run.edge.find((r) => r.name === `edge: ${name}`);
-          return `${name} ${formatRatio(ratio(row?.figures.requestsPerSecond, run.references.nodeHttp.requestsPerSecond))}`;
+          const rate = run.edge.find((r) => r.name === `edge: ${name}`)?.figures.requestsPerSecond;
+          const own = run.pageLimits.find((l) => l.name === name);
+          const toOwn = own ? ` (${formatRatio(ratio(rate, own.figures.requestsPerSecond))} of its own ${formatNumber(own.bytes / 1024, 0)} KB)` : '';
+          return `${name} ${formatRatio(ratio(rate, run.references.nodeHttp.requestsPerSecond))}${toOwn}`;
         }).join(', '),
     ),
     'Ratios: req/s ÷ a reference (1 = as fast; node:http is the ceiling), p99 ÷ a reference (1 = as quick; higher is slower).',

@@ -228,6 +228,12 @@ function createOrigin(port: number): Origin {
             const send = () => response.writeHead(200, { ...headers, 'Content-Type': 'text/plain' }).end(`story ${origin.version}`);
             if (url.startsWith('/slow')) setTimeout(send, 300);
             else send();
+          } else if (url === '/long') {
+            record(200);
+            // Echoes the request id like the portal does.
+            response
+              .writeHead(200, { 'Cache-Control': 'public, s-maxage=60', 'Content-Type': 'text/plain', 'X-Request-Id': String(request.headers['x-request-id']) })
+              .end('kept a minute');
           } else if (url === '/with-cookie') {
             record(200);
             response
@@ -335,5 +341,17 @@ describe('edge cache in front of an origin the test controls', () => {
     expect(forwarded['x-forwarded-host']).toBeUndefined();
     expect(forwarded.host).toBe(new URL(front.url).host);
     expect((await seen({}))['x-forwarded-for']).toBe('127.0.0.1');
+  });
+
+  it('gives every request its own id, passed to the origin and answered, even from the cache', async () => {
+    const response = await viaEdge('/echo', { headers: { 'X-Request-Id': 'chosen-by-the-client' } }, front);
+    const id = response.headers.get('x-request-id');
+    expect(id).toMatch(/^[0-9a-f]{32}$/);
+    expect(((await response.json()) as Record<string, string>)['x-request-id']).toBe(id);
+    const first = await viaEdge('/long', {}, front);
+    const again = await viaEdge('/long', {}, front);
+    expect(cacheStatus(again)).toBe('HIT');
+    expect(again.headers.get('x-request-id')).toMatch(/^[0-9a-f]{32}$/);
+    expect(again.headers.get('x-request-id')).not.toBe(first.headers.get('x-request-id'));
   });
 });
