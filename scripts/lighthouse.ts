@@ -94,6 +94,21 @@ function runLighthouse(url: string, outputPath: string): RunFigures {
   };
 }
 
+/**
+ * Lighthouse now and then fails to record a trace (NO_NAVSTART) on a loaded machine: such a run
+ * measured nothing, so it is run again (twice at most) rather than counted or fatal.
+ */
+function runWithRetry(url: string, outputPath: string): RunFigures {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return runLighthouse(url, outputPath);
+    } catch (error) {
+      if (attempt === 3) throw error;
+      console.log(`[lighthouse]   no result (${(error as Error).message}); running it again`);
+    }
+  }
+}
+
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)]!;
@@ -144,7 +159,7 @@ async function main() {
       for (let i = 1; i <= runs; i++) {
         const name = `${route.replace(/\//g, '_').replace(/^_/, '')}-${i}.json`;
         console.log(`[lighthouse] ${route} run ${i}/${runs}`);
-        results.push(runLighthouse(`${siteUrl}${route}`, path.join(resultsDir, name)));
+        results.push(runWithRetry(`${siteUrl}${route}`, path.join(resultsDir, name)));
       }
       summary[route] = {
         scores: Object.fromEntries(CATEGORIES.map((c) => [c, median(results.map((r) => r.scores[c]))])) as RunFigures['scores'],
