@@ -18,15 +18,16 @@
 import http from 'node:http';
 import compression from 'compression';
 import { applyContentSecurityPolicy } from '../lib/http/csp-response';
+import { forwardedHttps } from '../lib/http/origin';
 import { log, logRequest, requestId } from '../lib/log';
 
 /** How long requests in flight may take to finish after SIGTERM before connections are cut. */
 const DRAIN_MS = 20_000;
 
+/** The server itself speaks plain http: https only when the proxy in front says so. */
 function overHttps(req: http.IncomingMessage): boolean {
   const forwarded = req.headers['x-forwarded-proto'];
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
-  return first === 'https';
+  return forwardedHttps(Array.isArray(forwarded) ? forwarded[0] : forwarded) === true;
 }
 
 async function main(): Promise<void> {

@@ -14,9 +14,12 @@ export function isSameOrigin(request: Request): boolean {
   }
 }
 
+/** What a proxy in front says of the scheme (`X-Forwarded-Proto`): true for https, null when it says nothing. */
+export function forwardedHttps(header: string | null | undefined): boolean | null {
+  return header ? header.split(',')[0]!.trim() === 'https' : null;
+}
+
 /** Whether the request reached us over https (directly or through a proxy that says so). */
 export function isHttps(request: Request): boolean {
-  const forwarded = request.headers.get('x-forwarded-proto');
-  if (forwarded) return forwarded.split(',')[0]!.trim() === 'https';
-  return new URL(request.url).protocol === 'https:';
+  return forwardedHttps(request.headers.get('x-forwarded-proto')) ?? new URL(request.url).protocol === 'https:';
 }

@@ -1,17 +1,11 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
-import { PageShell } from '@/components/layout/PageShell';
-import { ChannelView } from '@/components/section/ChannelView';
 import { getChannelPage, listChannels } from '@/lib/content/articles';
-import { locales, otherLocale } from '@/lib/i18n/locales';
+import { locales } from '@/lib/i18n/locales';
 import { paths } from '@/lib/i18n/paths';
 import { resolveLocale } from '@/lib/i18n/server';
-import { listMostRead } from '@/lib/content/most-read';
-import { JsonLd } from '@/components/seo/JsonLd';
-import { channelCrumbs } from '@/lib/seo/crumbs';
 import { feedLinks } from '@/lib/seo/feed-links';
-import { breadcrumbJsonLd } from '@/lib/seo/json-ld';
 import { notFoundMetadata, pageMetadata } from '@/lib/seo/metadata';
+import { ChannelRoute } from './channel-route';
 
 export const revalidate = 60;
 
@@ -39,23 +33,5 @@ export async function generateMetadata({ params }: PageProps<'/[locale]/[consent
 export default async function ChannelPage({ params }: PageProps<'/[locale]/[consent]/[section]'>) {
   const locale = await resolveLocale(params);
   const { section } = await params;
-  const data = getChannelPage(locale, section, 1);
-  if (!data) notFound();
-  const other = otherLocale(locale);
-  return (
-    <PageShell
-      locale={locale}
-      channels={listChannels(locale)}
-      activeChannel={section}
-      languageTarget={{ locale: other, href: paths.channel(other, section), kind: 'channel' }}
-    >
-      <ChannelView
-        locale={locale}
-        channel={data.channel}
-        page={data.page}
-        mostRead={listMostRead(locale, { channel: data.channel.slug })}
-      />
-      <JsonLd data={breadcrumbJsonLd(await channelCrumbs(locale, data.channel))} />
-    </PageShell>
-  );
+  return <ChannelRoute locale={locale} section={section} page={1} />;
 }

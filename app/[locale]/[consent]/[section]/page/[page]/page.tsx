@@ -1,18 +1,13 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { PageShell } from '@/components/layout/PageShell';
-import { ChannelView } from '@/components/section/ChannelView';
-import { getChannelPage, listChannels } from '@/lib/content/articles';
+import { getChannelPage } from '@/lib/content/articles';
 import { otherLocale } from '@/lib/i18n/locales';
 import { paths } from '@/lib/i18n/paths';
 import { resolveLocale } from '@/lib/i18n/server';
-import { listMostRead } from '@/lib/content/most-read';
-import { JsonLd } from '@/components/seo/JsonLd';
-import { channelCrumbs } from '@/lib/seo/crumbs';
 import { feedLinks } from '@/lib/seo/feed-links';
-import { breadcrumbJsonLd } from '@/lib/seo/json-ld';
 import { notFoundMetadata, pageMetadata } from '@/lib/seo/metadata';
+import { ChannelRoute } from '../../channel-route';
 
 export const revalidate = 60;
 
@@ -52,23 +47,5 @@ export default async function ChannelNthPage({ params }: PageProps<'/[locale]/[c
   const n = pageNumber(page);
   // Page 1 lives at the channel's own URL; the proxy redirects ?page=1 there.
   if (n === 1) notFound();
-  const data = getChannelPage(locale, section, n);
-  if (!data) notFound();
-  const other = otherLocale(locale);
-  return (
-    <PageShell
-      locale={locale}
-      channels={listChannels(locale)}
-      activeChannel={section}
-      languageTarget={{ locale: other, href: paths.channel(other, section), kind: 'channel' }}
-    >
-      <ChannelView
-        locale={locale}
-        channel={data.channel}
-        page={data.page}
-        mostRead={listMostRead(locale, { channel: data.channel.slug })}
-      />
-      <JsonLd data={breadcrumbJsonLd(await channelCrumbs(locale, data.channel, n))} />
-    </PageShell>
-  );
+  return <ChannelRoute locale={locale} section={section} page={n} />;
 }
