@@ -1,13 +1,7 @@
 import { useTranslations } from 'next-intl';
-import type { Locale } from '@/lib/i18n/locales';
 import { htmlLang } from '@/lib/i18n/locales';
+import type { LanguageTarget } from '@/lib/i18n/paths';
 
-export type LanguageTarget = {
-  locale: Locale;
-  href: string;
-  /** translation: the same story; channel: the same channel; page: the same fixed page; home: the other home page */
-  kind: 'translation' | 'channel' | 'page' | 'home';
-};
 
 /**
  * The link to the other language. Its text is in the target language (a reader of that

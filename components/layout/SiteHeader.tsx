@@ -1,9 +1,9 @@
 import { useTranslations } from 'next-intl';
 import type { Channel } from '@/lib/content/types';
 import type { Locale } from '@/lib/i18n/locales';
-import { paths } from '@/lib/i18n/paths';
+import { type LanguageTarget, paths } from '@/lib/i18n/paths';
 import { siteName } from '@/lib/site';
-import { LanguageSwitch, type LanguageTarget } from './LanguageSwitch';
+import { LanguageSwitch } from './LanguageSwitch';
 
 /**
  * Site name, language switch and the channel list. The channel list wraps onto a second line

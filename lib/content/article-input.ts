@@ -1,18 +1,16 @@
 import { z } from 'zod';
 import { locales } from '../i18n/locales';
+import { RESERVED_NAMES, SLUG_MAX_LENGTH, SLUG_PATTERN } from '../routing/rules';
 
-/** Slugs in URLs: lowercase ASCII letters, digits and single hyphens. */
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-/** Segments the router uses for itself; no channel or article may take them. */
-export const RESERVED_SLUGS = new Set(['page', 'api', 'admin', 'authors', 'feed', 'rss', 'withdrawn', 'missing', 'cookies']);
-
-const slug = z
+/** A channel's or an article's slug: the address rule of lib/routing, minus the site's own names. */
+export const slugSchema = z
   .string()
   .trim()
   .min(1)
-  .max(120)
+  .max(SLUG_MAX_LENGTH)
   .regex(SLUG_PATTERN, 'lowercase letters, digits and hyphens')
-  .refine((s) => !RESERVED_SLUGS.has(s), 'reserved word');
+  .refine((s) => !RESERVED_NAMES.has(s), 'reserved word');
+const slug = slugSchema;
 
 const isoDateTime = z.iso.datetime({ offset: true });
 

@@ -13,17 +13,11 @@ import {
 } from '../db/content-read';
 import type { Locale } from '../i18n/locales';
 import { otherLocale } from '../i18n/locales';
-import { SLUG_PATTERN } from './article-input';
+import { isPageNumber, isSlug } from '../routing/rules';
 import type { Article, ArticleRef, ArticleSummary, Channel, Paged } from './types';
+import { articleVisibility } from './visibility';
 
 export const CHANNEL_PAGE_SIZE = 6;
-/** Deep pages beyond this are refused before any query (a crawler trap otherwise). */
-export const MAX_PAGE = 100_000;
-
-function isSlug(value: string): boolean {
-  return value.length <= 120 && SLUG_PATTERN.test(value);
-}
-
 export const listChannels = cache((locale: Locale): Channel[] => selectChannels(getDb(), locale));
 
 export function getChannel(locale: Locale, slug: string): Channel | null {
@@ -44,7 +38,7 @@ export function listChannelArticles(params: {
 }): Paged<ArticleSummary> | null {
   const { locale, channel, page } = params;
   const pageSize = params.pageSize ?? CHANNEL_PAGE_SIZE;
-  if (!Number.isSafeInteger(page) || page < 1 || page > MAX_PAGE) return null;
+  if (!isPageNumber(page)) return null;
   const now = params.now ?? Date.now();
   const db = getDb();
   const total = countChannelArticles(db, locale, channel, now);
@@ -101,9 +95,8 @@ export function lookupArticle(params: { locale: Locale; section: string; slug: s
     const to = selectSlugRedirect(db, locale, slug, now);
     return to ? { kind: 'moved', to } : { kind: 'missing' };
   }
-  if (article.status === 'withdrawn') return { kind: 'withdrawn' };
-  // Drafts and scheduled articles do not exist for readers yet.
-  if (article.status !== 'published' || Date.parse(article.publishedAt) > now) return { kind: 'missing' };
+  const visibility = articleVisibility({ status: article.status, publishedMs: Date.parse(article.publishedAt) }, now);
+  if (visibility !== 'visible') return { kind: visibility === 'withdrawn' ? 'withdrawn' : 'missing' };
   if (article.channel !== section) {
     return { kind: 'moved', to: { locale, channel: article.channel, slug: article.slug } };
   }
@@ -145,7 +138,7 @@ export function listArticlesToPrerender(locale: Locale, limit: number, now = Dat
 }
 
 /** A channel and one page of its articles, or null when either does not exist. */
-export const getChannelPage = cache(function getChannelPage(
+export const getChannelListing = cache(function getChannelListing(
   locale: Locale,
   section: string,
   page: number,

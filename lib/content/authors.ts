@@ -2,8 +2,7 @@ import { cache } from 'react';
 import { getDb } from '../db/connection';
 import { countAuthorArticles, selectAuthor, selectAuthorArticles } from '../db/content-read';
 import type { Locale } from '../i18n/locales';
-import { SLUG_PATTERN } from './article-input';
-import { MAX_PAGE } from './articles';
+import { isPageNumber, isSlug } from '../routing/rules';
 import type { ArticleSummary, Author, Paged } from './types';
 
 export const AUTHOR_PAGE_SIZE = 12;
@@ -13,13 +12,12 @@ export const AUTHOR_PAGE_SIZE = 12;
  * newest first. `null` when the author does not exist, has published nothing in this locale,
  * or the page is past the end.
  */
-export const getAuthorPage = cache(function getAuthorPage(
+export const getAuthorListing = cache(function getAuthorListing(
   locale: Locale,
   slug: string,
   page: number,
 ): { author: Author; page: Paged<ArticleSummary> } | null {
-  if (slug.length > 160 || !SLUG_PATTERN.test(slug)) return null;
-  if (!Number.isSafeInteger(page) || page < 1 || page > MAX_PAGE) return null;
+  if (!isSlug(slug) || !isPageNumber(page)) return null;
   const db = getDb();
   const found = selectAuthor(db, locale, slug);
   if (!found) return null;

@@ -10,10 +10,12 @@ import {
 } from '../db/content-read';
 import type { Locale } from '../i18n/locales';
 import { locales } from '../i18n/locales';
-import { paths } from '../i18n/paths';
-import { SLUG_PATTERN } from './article-input';
+import type { AddressBook, ArticleAddress, PagedList } from '../routing/resolve';
+import { isSlug } from '../routing/rules';
 import { CHANNEL_PAGE_SIZE } from './articles';
 import { AUTHOR_PAGE_SIZE } from './authors';
+import type { ArticleStatus } from './types';
+import { articleVisibility } from './visibility';
 
 /*
  * Does an address exist? Asked by the proxy before a page renders, so that missing and
@@ -26,15 +28,8 @@ import { AUTHOR_PAGE_SIZE } from './authors';
  * (PRAGMA data_version). A cached page therefore costs no database work.
  */
 
-export type AddressCheck =
-  | { kind: 'ok' }
-  | { kind: 'missing' }
-  | { kind: 'withdrawn' }
-  /** A permanent redirect to the article's current address. */
-  | { kind: 'moved'; to: string };
-
 type Remembered =
-  | { kind: 'article'; status: 'published' | 'draft' | 'withdrawn'; visibleFrom: number; channel: string; slug: string }
+  | { kind: 'article'; status: ArticleStatus; publishedMs: number; channel: string; slug: string }
   | { kind: 'none' }
   | { kind: 'since'; visibleFrom: number | null }
   | { kind: 'count'; total: number };
@@ -67,8 +62,6 @@ function remember(key: string, compute: () => Remembered): Remembered {
   return value;
 }
 
-const isSlug = (value: string) => value.length <= 160 && SLUG_PATTERN.test(value);
-
 export function channelExists(slug: string, now = Date.now()): boolean {
   freshen(now);
   channels ??= new Set(selectChannels(getDb(), locales[0]).map((channel) => channel.slug));
@@ -76,21 +69,18 @@ export function channelExists(slug: string, now = Date.now()): boolean {
 }
 
 /** An article address under a channel: readable, moved (308), withdrawn (410) or nothing (404). */
-export function checkArticleAddress(locale: Locale, section: string, slug: string, now = Date.now()): AddressCheck {
+export function checkArticleAddress(locale: Locale, section: string, slug: string, now = Date.now()): ArticleAddress {
   if (!isSlug(slug)) return { kind: 'missing' };
   freshen(now);
   const found = remember(`a:${locale}/${slug}`, () => {
     const row = selectArticleAddress(getDb(), locale, slug);
     if (!row) return { kind: 'none' };
-    return { kind: 'article', status: row.status, visibleFrom: row.publishedMs, channel: row.channel, slug: row.slug };
+    return { kind: 'article', status: row.status, publishedMs: row.publishedMs, channel: row.channel, slug: row.slug };
   });
   if (found.kind !== 'article') return { kind: 'missing' };
-  if (found.status === 'withdrawn') return { kind: 'withdrawn' };
-  // Drafts do not exist for readers, nor scheduled articles before their time.
-  if (found.status !== 'published' || found.visibleFrom > now) return { kind: 'missing' };
-  if (found.slug !== slug || found.channel !== section) {
-    return { kind: 'moved', to: paths.article(locale, found.channel, found.slug) };
-  }
+  const visibility = articleVisibility(found, now);
+  if (visibility !== 'visible') return { kind: visibility === 'withdrawn' ? 'withdrawn' : 'missing' };
+  if (found.slug !== slug || found.channel !== section) return { kind: 'moved', channel: found.channel, slug: found.slug };
   return { kind: 'ok' };
 }
 
@@ -110,22 +100,26 @@ export function authorExists(locale: Locale, slug: string, now = Date.now()): bo
  * rest; a scheduled article that comes due changes them only at the next content change,
  * which at worst leaves the newest last page to the page's own notFound().
  */
-export function listPageExists(
-  list: { kind: 'channel'; locale: Locale; channel: string } | { kind: 'author'; locale: Locale; author: string },
-  page: number,
-  now = Date.now(),
-): boolean {
+export function listPageExists(locale: Locale, list: PagedList, page: number, now = Date.now()): boolean {
   if (page === 1) return true;
   freshen(now);
   const db = getDb();
-  const key = list.kind === 'channel' ? `c:${list.locale}/${list.channel}` : `n:${list.locale}/${list.author}`;
+  const key = list.kind === 'channel' ? `c:${locale}/${list.channel}` : `n:${locale}/${list.author}`;
   const found = remember(key, () => {
     if (list.kind === 'channel') {
-      return { kind: 'count', total: countChannelArticles(db, list.locale, list.channel, now) };
+      return { kind: 'count', total: countChannelArticles(db, locale, list.channel, now) };
     }
-    const author = selectAuthor(db, list.locale, list.author);
-    return { kind: 'count', total: author ? countAuthorArticles(db, { authorId: author.id, locale: list.locale, now }) : 0 };
+    const author = selectAuthor(db, locale, list.author);
+    return { kind: 'count', total: author ? countAuthorArticles(db, { authorId: author.id, locale, now }) : 0 };
   });
   const size = list.kind === 'channel' ? CHANNEL_PAGE_SIZE : AUTHOR_PAGE_SIZE;
   return found.kind === 'count' && page <= Math.ceil(found.total / size);
 }
+
+/** The database's answers, for the proxy's `resolveAddress`. */
+export const databaseAddressBook: AddressBook = {
+  channelExists: (channel) => channelExists(channel),
+  article: (locale, channel, slug) => checkArticleAddress(locale, channel, slug),
+  authorExists: (locale, author) => authorExists(locale, author),
+  listPageExists: (locale, list, page) => listPageExists(locale, list, page),
+};

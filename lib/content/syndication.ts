@@ -10,7 +10,7 @@ import {
   selectSitemapBatch,
 } from '../db/syndication-read';
 import { type Locale, locales, otherLocale } from '../i18n/locales';
-import { SLUG_PATTERN } from './article-input';
+import { isSlug } from '../routing/rules';
 import type { ArticleSummary, FeedItem, SitemapArticle } from './types';
 
 /*
@@ -140,7 +140,7 @@ export function listFeedItems(
   options: { channel?: string; now?: number; limit?: number } = {},
 ): FeedItem[] {
   const { channel } = options;
-  if (channel !== undefined && !SLUG_PATTERN.test(channel)) return [];
+  if (channel !== undefined && !isSlug(channel)) return [];
   return selectFeedItems(getDb(), {
     locale,
     channel,

@@ -6,6 +6,7 @@ import { selectArticleByExternalId } from '../db/content-read';
 import { upsertArticle, upsertAuthor, upsertChannel } from '../db/content-write';
 import { selectAllArticleIds, selectAllAuthorRecords, selectAllChannelRecords } from '../db/transfer';
 import { articleAsInput } from './article-output';
+import { readAuthorsFile, readChannelsFile } from './catalog-files';
 import { readArticleFiles } from './files';
 
 /*
@@ -17,17 +18,13 @@ import { readArticleFiles } from './files';
 export async function importContent(db: Db, dir: string, publicDir: string): Promise<number> {
   const channels = path.join(dir, 'channels.json');
   const authors = path.join(dir, 'authors.json');
+  // Both files are checked before the pictures are drawn and anything is written.
+  const channelList = fs.existsSync(channels) ? readChannelsFile(channels) : [];
+  const authorList = fs.existsSync(authors) ? readAuthorsFile(authors) : [];
   const articles = await readArticleFiles(dir, publicDir);
   db.transaction(() => {
-    if (fs.existsSync(channels)) {
-      const list = JSON.parse(fs.readFileSync(channels, 'utf8')) as (Parameters<typeof upsertChannel>[1] & { order?: number })[];
-      for (const channel of list) upsertChannel(db, { ...channel, position: channel.order ?? channel.position });
-    }
-    if (fs.existsSync(authors)) {
-      for (const author of JSON.parse(fs.readFileSync(authors, 'utf8')) as Parameters<typeof upsertAuthor>[1][]) {
-        upsertAuthor(db, author);
-      }
-    }
+    for (const channel of channelList) upsertChannel(db, channel);
+    for (const author of authorList) upsertAuthor(db, author);
     for (const article of articles) upsertArticle(db, article);
   })();
   return articles.length;

@@ -1,5 +1,13 @@
 import type { Locale } from './locales';
 
+/** Where the header's language link goes, and what kind of page that is (its label says so). */
+export type LanguageTarget = {
+  locale: Locale;
+  href: string;
+  /** translation: the same story; channel: the same channel; page: the same fixed page; home: the other home page */
+  kind: 'translation' | 'channel' | 'page' | 'home';
+};
+
 /**
  * Every internal URL is built here, so a change of URL scheme is one edit.
  * Paths never end with a slash (Next.js redirects `/en/news/` to `/en/news`).

@@ -9,6 +9,7 @@ import {
   type InboxMessage,
   type MessageStatus,
 } from '../db/inbox';
+import { safeReturnPath } from '../routing/rules';
 import { CSV_BOM, csvRow, INBOX_CSV_HEADER, inboxCsvRow } from './csv';
 import { adminPaths } from './paths';
 
@@ -82,6 +83,5 @@ export function inboxCsv(query: Pick<InboxQuery, 'q' | 'status'>): string {
 
 /** Where a status form may send the browser back to: only a page of the inbox itself. */
 export function safeInboxReturn(value: unknown, fallback: string): string {
-  if (typeof value !== 'string' || value.startsWith('//')) return fallback;
-  return /^\/admin\/messages(\/[A-Za-z0-9\-_.%]+)?(\?[A-Za-z0-9\-_.%=&+]*)?$/.test(value) ? value : fallback;
+  return safeReturnPath(value, { prefix: adminPaths.messages }) ?? fallback;
 }

@@ -2,7 +2,7 @@ import { getDb } from '@/lib/db/connection';
 import { upsertArticle } from '@/lib/db/content-write';
 import {
   findTranslation,
-  getChannelPage,
+  getChannelListing,
   getHomePageContent,
   listChannelArticles,
   listRelatedArticles,
@@ -67,10 +67,10 @@ describe('channel pages', () => {
   });
 
   it('returns null for an unknown channel or a malformed slug', () => {
-    expect(getChannelPage('en', 'sport-and-leisure', 1)).toBeNull();
-    expect(getChannelPage('en', '../etc/passwd', 1)).toBeNull();
-    expect(getChannelPage('en', 'news', 1)!.channel.name).toBe('news (en)');
-    expect(getChannelPage('zh', 'news', 1)!.channel.name).toBe('news（中）');
+    expect(getChannelListing('en', 'sport-and-leisure', 1)).toBeNull();
+    expect(getChannelListing('en', '../etc/passwd', 1)).toBeNull();
+    expect(getChannelListing('en', 'news', 1)!.channel.name).toBe('news (en)');
+    expect(getChannelListing('zh', 'news', 1)!.channel.name).toBe('news（中）');
   });
 });
 

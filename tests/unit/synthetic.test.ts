@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { getChannelPage, lookupArticle, findTranslation } from '@/lib/content/articles';
+import { getChannelListing, lookupArticle, findTranslation } from '@/lib/content/articles';
 import { getDb } from '@/lib/db/connection';
 import { countArticles } from '@/lib/db/content-write';
 import { addSyntheticArticles } from '@/lib/db/seed';
@@ -25,7 +25,7 @@ describe('the synthetic article generator', () => {
   });
 
   it('makes readable, paginated channels and linked translations', () => {
-    const page = getChannelPage('en', 'news', 1);
+    const page = getChannelListing('en', 'news', 1);
     expect(page!.page.total).toBe(12);
     expect(page!.page.totalPages).toBe(2);
     const first = page!.page.items[0]!;

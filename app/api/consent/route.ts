@@ -3,6 +3,7 @@ import { CONSENT_COOKIE, CONSENT_MAX_AGE_SECONDS, formatConsent, POLICY_VERSION 
 import { isHttps, isSameOrigin } from '@/lib/http/origin';
 import { defaultLocale, isLocale } from '@/lib/i18n/locales';
 import { paths } from '@/lib/i18n/paths';
+import { safeReturnPath } from '@/lib/routing/rules';
 
 /**
  * POST /api/consent: the banner's and the settings page's form. `choice` is accept, reject,
@@ -12,20 +13,15 @@ import { paths } from '@/lib/i18n/paths';
  */
 
 const CHOICES = new Set(['accept', 'reject', 'save', 'settings']);
-/** A path on this site in one of our locales, never `//host` or a scheme. */
-const LOCAL_PATH = /^\/(en|zh)(\/[A-Za-z0-9\-._~%/]*)?(\?[A-Za-z0-9\-._~%=&]*)?$/;
-
 function backTo(request: NextRequest, form: URLSearchParams): string {
-  const requested = form.get('return');
-  if (requested && LOCAL_PATH.test(requested) && !requested.startsWith('//')) return requested;
+  const requested = safeReturnPath(form.get('return'), 'reader');
+  if (requested) return requested;
   const referer = request.headers.get('referer');
   if (referer) {
     try {
       const url = new URL(referer);
-      const path = url.pathname + url.search;
-      if (url.host === (request.headers.get('x-forwarded-host') ?? request.headers.get('host')) && LOCAL_PATH.test(path)) {
-        return path;
-      }
+      const path = safeReturnPath(url.pathname + url.search, 'reader');
+      if (url.host === (request.headers.get('x-forwarded-host') ?? request.headers.get('host')) && path) return path;
     } catch {
       // not a URL: fall through
     }

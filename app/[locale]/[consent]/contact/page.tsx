@@ -2,7 +2,6 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { PageShell } from '@/components/layout/PageShell';
 import { TextPage, TextSection } from '@/components/pages/TextPage';
-import { listChannels } from '@/lib/content/articles';
 import { otherLocale } from '@/lib/i18n/locales';
 import { paths } from '@/lib/i18n/paths';
 import { resolveLocale } from '@/lib/i18n/server';
@@ -40,7 +39,7 @@ export default async function ContactPage({ params }: PageProps<'/[locale]/[cons
   const t = await getTranslations({ locale, namespace: 'Contact' });
   const other = otherLocale(locale);
   return (
-    <PageShell locale={locale} channels={listChannels(locale)} languageTarget={{ locale: other, href: paths.contact(other), kind: 'page' }}>
+    <PageShell locale={locale} languageTarget={{ locale: other, href: paths.contact(other), kind: 'page' }}>
       <TextPage title={t('title')}>
         <p className="text-lg">{t('intro')}</p>
         <TextSection title={t('formTitle')}>

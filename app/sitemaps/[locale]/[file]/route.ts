@@ -1,4 +1,5 @@
 import { isLocale } from '@/lib/i18n/locales';
+import { parsePageNumber } from '@/lib/routing/rules';
 import { notFoundResponse, sharedCacheControl, XML_CONTENT_TYPE, xmlResponse } from '@/lib/seo/http';
 import { streamArticleSitemap } from '@/lib/seo/sitemaps';
 
@@ -9,13 +10,13 @@ import { streamArticleSitemap } from '@/lib/seo/sitemaps';
  */
 export const dynamic = 'force-dynamic';
 
-const FILE_NAME = /^articles-([1-9][0-9]{0,5})\.xml$/;
+const FILE_NAME = /^articles-([0-9]+)\.xml$/;
 
 export async function GET(_request: Request, { params }: RouteContext<'/sitemaps/[locale]/[file]'>) {
   const { locale, file } = await params;
-  const number = FILE_NAME.exec(file)?.[1];
-  if (!isLocale(locale) || !number) return notFoundResponse();
-  const body = streamArticleSitemap(locale, Number(number));
+  const number = parsePageNumber(FILE_NAME.exec(file)?.[1]);
+  if (!isLocale(locale) || number === null) return notFoundResponse();
+  const body = streamArticleSitemap(locale, number);
   if (!body) return notFoundResponse();
   return xmlResponse(body, {
     contentType: XML_CONTENT_TYPE,

@@ -1,6 +1,10 @@
 import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { AuthorPageView } from '@/components/author/AuthorPageView';
+import { getAuthorPage } from '@/lib/content/pages';
 import { resolveLocale } from '@/lib/i18n/server';
-import { AuthorRoute, authorMetadata } from '../author-route';
+import { notFoundMetadata } from '@/lib/seo/metadata';
+import { authorMetadata } from '@/lib/seo/page-metadata';
 
 export const revalidate = 300;
 
@@ -9,14 +13,20 @@ export async function generateStaticParams() {
   return [];
 }
 
-export async function generateMetadata({ params }: PageProps<'/[locale]/[consent]/authors/[slug]'>): Promise<Metadata> {
+type Props = PageProps<'/[locale]/[consent]/authors/[slug]'>;
+
+async function load({ params }: Props) {
   const locale = await resolveLocale(params);
-  const { slug } = await params;
-  return authorMetadata(locale, slug, 1);
+  return { locale, data: getAuthorPage({ locale, author: (await params).slug, page: 1 }) };
 }
 
-export default async function AuthorPage({ params }: PageProps<'/[locale]/[consent]/authors/[slug]'>) {
-  const locale = await resolveLocale(params);
-  const { slug } = await params;
-  return <AuthorRoute locale={locale} slug={slug} page={1} />;
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const { locale, data } = await load(props);
+  return data ? authorMetadata(data) : notFoundMetadata(locale);
+}
+
+export default async function AuthorPage(props: Props) {
+  const { data } = await load(props);
+  if (!data) notFound();
+  return <AuthorPageView data={data} />;
 }

@@ -1,13 +1,11 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
-import { getChannelPage } from '@/lib/content/articles';
-import { otherLocale } from '@/lib/i18n/locales';
-import { paths } from '@/lib/i18n/paths';
+import { ChannelPageView } from '@/components/section/ChannelPageView';
+import { getChannelPage } from '@/lib/content/pages';
 import { resolveLocale } from '@/lib/i18n/server';
-import { feedLinks } from '@/lib/seo/feed-links';
-import { notFoundMetadata, pageMetadata } from '@/lib/seo/metadata';
-import { ChannelRoute } from '../../channel-route';
+import { parsePageNumber } from '@/lib/routing/rules';
+import { notFoundMetadata } from '@/lib/seo/metadata';
+import { channelMetadata } from '@/lib/seo/page-metadata';
 
 export const revalidate = 60;
 
@@ -16,36 +14,25 @@ export async function generateStaticParams() {
   return [];
 }
 
-function pageNumber(value: string): number {
-  return /^[1-9][0-9]{0,5}$/.test(value) ? Number(value) : NaN;
-}
+type Props = PageProps<'/[locale]/[consent]/[section]/page/[page]'>;
 
-export async function generateMetadata({ params }: PageProps<'/[locale]/[consent]/[section]/page/[page]'>): Promise<Metadata> {
+/** Page 2 and beyond; page 1 lives at the channel's own URL (the proxy redirects ?page=1 there). */
+async function load({ params }: Props) {
   const locale = await resolveLocale(params);
   const { section, page } = await params;
-  const data = getChannelPage(locale, section, pageNumber(page));
-  if (!data) return notFoundMetadata(locale);
-  const t = await getTranslations({ locale, namespace: 'Channel' });
-  const n = data.page.page;
-  const other = otherLocale(locale);
-  // The other language has fewer articles: its page N may not exist.
-  const otherHasPage = getChannelPage(other, section, n) !== null;
-  return pageMetadata({
-    locale,
-    path: paths.channel(locale, section, n),
-    title: t('pageTitle', { channel: data.channel.name, page: n }),
-    description: data.channel.description,
-    alternates: otherHasPage ? { [other]: paths.channel(other, section, n) } : undefined,
-    feeds: await feedLinks(locale, data.channel),
-  });
+  const number = parsePageNumber(page);
+  const data = number && number > 1 ? await getChannelPage({ locale, channel: section, page: number }) : null;
+  return { locale, data };
 }
 
-/** Page 2 and beyond of a channel, reached through `/{locale}/{section}?page=N`. */
-export default async function ChannelNthPage({ params }: PageProps<'/[locale]/[consent]/[section]/page/[page]'>) {
-  const locale = await resolveLocale(params);
-  const { section, page } = await params;
-  const n = pageNumber(page);
-  // Page 1 lives at the channel's own URL; the proxy redirects ?page=1 there.
-  if (n === 1) notFound();
-  return <ChannelRoute locale={locale} section={section} page={n} />;
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const { locale, data } = await load(props);
+  return data ? channelMetadata(data) : notFoundMetadata(locale);
+}
+
+/** Reached through `/{locale}/{section}?page=N`. */
+export default async function ChannelNthPage(props: Props) {
+  const { data } = await load(props);
+  if (!data) notFound();
+  return <ChannelPageView data={data} />;
 }

@@ -1,7 +1,11 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { AuthorPageView } from '@/components/author/AuthorPageView';
+import { getAuthorPage } from '@/lib/content/pages';
 import { resolveLocale } from '@/lib/i18n/server';
-import { AuthorRoute, authorMetadata, authorPageNumber } from '../../../author-route';
+import { parsePageNumber } from '@/lib/routing/rules';
+import { notFoundMetadata } from '@/lib/seo/metadata';
+import { authorMetadata } from '@/lib/seo/page-metadata';
 
 export const revalidate = 300;
 
@@ -9,17 +13,23 @@ export async function generateStaticParams() {
   return [];
 }
 
-export async function generateMetadata({ params }: PageProps<'/[locale]/[consent]/authors/[slug]/page/[page]'>): Promise<Metadata> {
-  const locale = await resolveLocale(params);
-  const { slug, page } = await params;
-  return authorMetadata(locale, slug, authorPageNumber(page));
-}
+type Props = PageProps<'/[locale]/[consent]/authors/[slug]/page/[page]'>;
 
 /** Page 2 and beyond, reached through `/{locale}/authors/{slug}?page=N`. */
-export default async function AuthorNthPage({ params }: PageProps<'/[locale]/[consent]/authors/[slug]/page/[page]'>) {
+async function load({ params }: Props) {
   const locale = await resolveLocale(params);
   const { slug, page } = await params;
-  const n = authorPageNumber(page);
-  if (n === 1) notFound();
-  return <AuthorRoute locale={locale} slug={slug} page={n} />;
+  const number = parsePageNumber(page);
+  return { locale, data: number && number > 1 ? getAuthorPage({ locale, author: slug, page: number }) : null };
+}
+
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const { locale, data } = await load(props);
+  return data ? authorMetadata(data) : notFoundMetadata(locale);
+}
+
+export default async function AuthorNthPage(props: Props) {
+  const { data } = await load(props);
+  if (!data) notFound();
+  return <AuthorPageView data={data} />;
 }
