@@ -2,12 +2,13 @@ import { revalidatePath, revalidateTag } from 'next/cache';
 import { CONSENT_VARIANTS } from '../consent/cookie';
 import { syndicationTags } from '../seo/cached';
 import type { Locale } from '../i18n/locales';
+import { internalPath, type PageRoute } from '../routing/resolve';
 
 /**
  * After a change from the newsroom, the pages that show the article are regenerated on their
  * next request: the article itself, its channel's pages, the home page, its authors' pages,
  * the feeds and the sitemaps, in both page variants (with and without the cookie banner).
- * Nothing else is touched. Paths are the internal ones the proxy rewrites to.
+ * Nothing else is touched. Paths are the internal ones the proxy rewrites to (lib/routing).
  */
 export function refreshAfterArticleChange(change: {
   locale: Locale;
@@ -17,13 +18,13 @@ export function refreshAfterArticleChange(change: {
 }): void {
   const { locale } = change;
   for (const variant of CONSENT_VARIANTS) {
-    const base = `/${locale}/${variant}`;
-    revalidatePath(base);
+    const at = (route: PageRoute) => revalidatePath(internalPath(locale, route, variant));
+    at({ page: 'home' });
     for (const channel of change.channels) {
-      revalidatePath(`${base}/${channel}`);
-      for (const slug of change.slugs) revalidatePath(`${base}/${channel}/${slug}`);
+      at({ page: 'channel', channel, number: 1 });
+      for (const slug of change.slugs) at({ page: 'article', channel, slug });
     }
-    for (const author of change.authors) revalidatePath(`${base}/authors/${author}`);
+    for (const author of change.authors) at({ page: 'author', author, number: 1 });
   }
   // Later channel and author pages: every one may shift by an article.
   revalidatePath('/[locale]/[consent]/[section]/page/[page]', 'page');
