@@ -6,7 +6,7 @@ import type { Logger } from '../log';
 import { keyedHash } from '../secrets';
 import { site } from '../site';
 import { enqueueStaffNotification } from '../staff/notify';
-import { validateContact, type Field, type FieldError } from './schema';
+import { type ContactInput, validateContact, type Field, type FieldError } from './schema';
 import { checkFormToken } from './token';
 
 /*
@@ -43,6 +43,20 @@ export function newReference(now: number): string {
   return `MSG-${day}-${random}`;
 }
 
+/**
+ * What makes two submissions the same: the form's token and what was written. A double click
+ * or a resend of the same form finds the first message; a reader who goes back, edits and
+ * sends again with the same token has written a new message, and it is stored as one.
+ */
+function submissionKey(tokenKey: string, input: ContactInput): string {
+  const content = crypto
+    .createHash('sha256')
+    .update([input.name, input.email, input.topic, input.message].join('\0'))
+    .digest('base64url')
+    .slice(0, 22);
+  return `${tokenKey}.${content}`;
+}
+
 export function submitContactMessage(raw: Record<string, unknown>, context: SubmissionContext): SubmissionResult {
   const now = context.now ?? Date.now();
   if (typeof raw[HONEYPOT_FIELD] === 'string' && raw[HONEYPOT_FIELD] !== '') return { kind: 'blocked' };
@@ -56,7 +70,7 @@ export function submitContactMessage(raw: Record<string, unknown>, context: Subm
     getDb(),
     {
       reference: newReference(now),
-      idempotencyKey: token.key,
+      idempotencyKey: submissionKey(token.key, input),
       receivedMs: now,
       locale: context.locale,
       name: input.name,

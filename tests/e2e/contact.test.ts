@@ -139,6 +139,17 @@ describe('POST /api/contact', () => {
     expect(countMessages('reference = ?', reference)).toBe(1);
   });
 
+  it('stores an edited message sent with the same token as a new message with its own reference', async () => {
+    const body = form();
+    const first = await post(body, { 'X-Forwarded-For': '198.18.9.3' });
+    const edited = await post({ ...body, message: `${body.message} (edited)` }, { 'X-Forwarded-For': '198.18.9.3' });
+    expect([first.status, edited.status]).toEqual([201, 201]);
+    const [a, b] = [(await first.json()) as { reference: string }, (await edited.json()) as { reference: string }];
+    expect(b.reference).not.toBe(a.reference);
+    expect(countMessages('reference = ? AND message LIKE ?', b.reference, '%(edited)')).toBe(1);
+    expect(countMessages('reference = ?', a.reference)).toBe(1);
+  });
+
   it('answers bad input with the right status and stores nothing', async () => {
     const before = countMessages();
     const fields = (await (await post(form({ email: 'x', consent: undefined }))).json()) as { fields: Record<string, string> };

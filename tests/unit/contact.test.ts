@@ -68,6 +68,24 @@ describe('submitting a message', () => {
     expect(again).toEqual({ kind: 'sent', reference: (first as { reference: string }).reference, duplicate: true });
   });
 
+  it('stores an edited message sent again with the same token as a new message, never confirming what was not kept', () => {
+    const form = { ...valid, token: token() };
+    const first = submitContactMessage(form, context('198.51.100.3'));
+    const edited = submitContactMessage({ ...form, message: `${valid.message} One more detail.` }, context('198.51.100.3'));
+    expect(first).toMatchObject({ kind: 'sent', duplicate: false });
+    expect(edited).toMatchObject({ kind: 'sent', duplicate: false });
+    const [a, b] = [first, edited].map((r) => (r as { reference: string }).reference);
+    expect(b).not.toBe(a);
+    expect(stored(b!)!.message).toBe(`${valid.message} One more detail.`);
+    expect(stored(a!)!.message).toBe(valid.message);
+    // And the edited one, sent once more, is its own duplicate.
+    expect(submitContactMessage({ ...form, message: `${valid.message} One more detail.` }, context('198.51.100.3'))).toEqual({
+      kind: 'sent',
+      reference: b,
+      duplicate: true,
+    });
+  });
+
   it('drops what a bot put in the honeypot, storing nothing', () => {
     const before = (getDb().prepare('SELECT COUNT(*) AS n FROM contact_messages').get() as { n: number }).n;
     expect(submitContactMessage({ ...valid, token: token(), [HONEYPOT_FIELD]: 'http://spam.example' }, context()).kind).toBe('blocked');
