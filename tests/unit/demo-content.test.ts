@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { getDb } from '@/lib/db/connection';
-import { loadDemoContent } from '@/lib/db/seed';
+import { loadDemoContent } from '@/lib/content/seed';
 
 /** The demo content must meet the brief: channels, counts, languages, lengths, captions. */
 describe('demo content', () => {
