@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { databaseFile } from '../lib/env';
 import { closeDb, getDb } from '../lib/db/connection';
-import { defaultSeedPaths } from '../lib/db/seed';
+import { defaultSeedPaths } from '../lib/content/seed';
 import { exportContent, importContent } from '../lib/content/transfer';
 
 async function main() {

@@ -6,8 +6,8 @@
 import { databaseFile } from '../lib/env';
 import { closeDb, getDb } from '../lib/db/connection';
 import { countArticles } from '../lib/db/content-write';
-import { defaultSeedPaths, loadDemoContent } from '../lib/db/seed';
 import { readArticleFiles } from '../lib/content/files';
+import { defaultSeedPaths, loadDemoContent } from '../lib/content/seed';
 
 export async function prepareData(): Promise<void> {
   const db = getDb();

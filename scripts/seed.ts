@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import { databaseFile } from '../lib/env';
 import { closeDb, getDb } from '../lib/db/connection';
 import { countArticles } from '../lib/db/content-write';
-import { addSyntheticArticles, defaultSeedPaths, loadDemoContent } from '../lib/db/seed';
+import { addSyntheticArticles, defaultSeedPaths, loadDemoContent } from '../lib/content/seed';
 
 function parseArgs(argv: string[]) {
   const args = { reset: false, ifEmpty: false, articles: 0 };

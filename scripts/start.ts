@@ -5,7 +5,6 @@
  * 3. serve the production build on $PORT (default 3000) with scripts/serve.ts.
  */
 import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { env } from '../lib/env';
 import { buildIfNeeded } from './build-if-needed';
 import { SERVER_COMMAND } from './local-server';

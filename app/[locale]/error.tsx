@@ -16,7 +16,8 @@ export default function ErrorPage({ reset }: { error: Error & { digest?: string 
         <button type="button" onClick={reset} className="btn-primary">
           {text.retry}
         </button>
-        {/* A plain link: a full page load recovers from anything. */}
+        {/* A plain link, not <Link>: a full page load recovers from anything, a client navigation keeps the broken state. */}
+        {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- the full page load is the point (see above) */}
         <a href="/" className="inline-flex min-h-11 items-center font-semibold text-brand-700 underline">
           {text.home}
         </a>

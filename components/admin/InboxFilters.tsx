@@ -1,6 +1,6 @@
-import { MESSAGE_STATUSES } from '@/lib/db/inbox';
 import { adminTranslations } from '@/lib/staff/i18n';
 import type { InboxQuery } from '@/lib/staff/inbox';
+import { MESSAGE_STATUSES } from '@/lib/staff/inbox-types';
 import { adminPaths } from '@/lib/staff/paths';
 import { TextField } from './TextField';
 

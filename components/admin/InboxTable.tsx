@@ -1,6 +1,6 @@
 import Link from 'next/link';
-import type { InboxMessage } from '@/lib/db/inbox';
 import { adminFormatter, adminTranslations } from '@/lib/staff/i18n';
+import type { InboxMessage } from '@/lib/staff/inbox-types';
 import { adminPaths } from '@/lib/staff/paths';
 
 const EXCERPT_LENGTH = 120;

@@ -1,6 +1,6 @@
 import Link from 'next/link';
-import type { InboxMessage, MessageStatus } from '@/lib/db/inbox';
 import { adminFormatter, adminTranslations } from '@/lib/staff/i18n';
+import type { InboxMessage, MessageStatus } from '@/lib/staff/inbox-types';
 import { adminPaths } from '@/lib/staff/paths';
 
 const ACTIONS: { status: MessageStatus; label: 'detail.markRead' | 'detail.markReplied' | 'detail.markSpam' }[] = [

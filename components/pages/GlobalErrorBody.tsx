@@ -15,6 +15,7 @@ export default function GlobalErrorBody() {
         <p>{zh.Error.body}</p>
       </div>
       <p>
+        {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- the root layout failed: only a full page load can bring it back */}
         <a href="/">{en.Error.home}</a> · <a href="/" lang="zh-Hans">{zh.Error.home}</a>
       </p>
     </main>

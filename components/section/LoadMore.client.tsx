@@ -1,6 +1,6 @@
 'use client';
 
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { Locale } from '@/lib/i18n/locales';
 import { ArticleCard } from './ArticleCard';
 import type { ChannelPage, ChannelPagesState } from './ChannelPagesQuery.client';
@@ -17,6 +17,12 @@ export interface LoadMoreText {
 
 const loadQuery = () => import('./ChannelPagesQuery.client');
 const ChannelPagesQuery = lazy(loadQuery);
+
+// "Is this the browser, after hydration?" without an effect that sets state: the server
+// snapshot (false) renders on the server and during hydration, the client one (true) right after.
+const subscribeToNothing = () => () => {};
+const inBrowser = () => true;
+const onServer = () => false;
 
 /**
  * "Load more" under a channel list. The first page is the server-rendered list, so loading a
@@ -38,11 +44,10 @@ export function LoadMore({
 }) {
   // The button only works with JavaScript, so it appears once the page is interactive;
   // its row is reserved from the start so nothing moves when it does.
-  const [ready, setReady] = useState(false);
+  const ready = useSyncExternalStore(subscribeToNothing, inBrowser, onServer);
   const [wanted, setWanted] = useState(0);
   const [attempt, setAttempt] = useState(0);
   const [state, setState] = useState<ChannelPagesState>({ loaded: [], fetching: false, failed: false });
-  useEffect(() => setReady(true), []);
   const onState = useCallback((next: ChannelPagesState) => setState(next), []);
 
   const { loaded, failed } = state;

@@ -46,15 +46,3 @@ export const articleInputSchema = z.object({
 });
 
 export type ArticleInput = z.infer<typeof articleInputSchema>;
-
-/** A tag's URL form: ASCII words joined by hyphens; other scripts kept as they are. */
-export function tagSlug(name: string): string {
-  return name
-    .normalize('NFKC')
-    .trim()
-    .toLowerCase()
-    .replace(/[\s_/]+/g, '-')
-    .replace(/[^\p{L}\p{N}-]+/gu, '')
-    .replace(/-+/g, '-')
-    .replace(/^-|-$/g, '');
-}

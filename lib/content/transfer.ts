@@ -3,10 +3,11 @@ import path from 'node:path';
 import YAML from 'yaml';
 import type { Db } from '../db/connection';
 import { selectArticleByExternalId } from '../db/content-read';
-import { upsertArticle, upsertAuthor, upsertChannel } from '../db/content-write';
+import { upsertAuthor, upsertChannel } from '../db/content-write';
 import { selectAllArticleIds, selectAllAuthorRecords, selectAllChannelRecords } from '../db/transfer';
 import { articleAsInput } from './article-output';
 import { readAuthorsFile, readChannelsFile } from './catalog-files';
+import { saveArticle } from './article-write';
 import { readArticleFiles } from './files';
 
 /*
@@ -25,7 +26,7 @@ export async function importContent(db: Db, dir: string, publicDir: string): Pro
   db.transaction(() => {
     for (const channel of channelList) upsertChannel(db, channel);
     for (const author of authorList) upsertAuthor(db, author);
-    for (const article of articles) upsertArticle(db, article);
+    for (const article of articles) saveArticle(db, article);
   })();
   return articles.length;
 }

@@ -1,6 +1,4 @@
-import crypto from 'node:crypto';
-import type { ArticleInput } from '../content/article-input';
-import { tagSlug } from '../content/article-input';
+import type { ArticleRecord } from '../content/article-write';
 import { noteContentWrite, type Db } from './connection';
 import { statement } from './statements';
 
@@ -51,34 +49,27 @@ export function upsertAuthor(db: Db, author: AuthorRecord): void {
   });
 }
 
-/** An author matched by name in either language, created when new. */
-function authorIdForName(db: Db, name: string): number {
+/** An author matched by name in either language, created (under the record's slug) when new. */
+function authorIdFor(db: Db, author: { name: string; slug: string }): number {
   const found = statement(db, `SELECT id FROM authors WHERE name_en = ? OR name_zh = ? LIMIT 1`).get(
-    name,
-    name,
+    author.name,
+    author.name,
   ) as { id: number } | undefined;
   if (found) return found.id;
-  const ascii = name
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-  const hash = crypto.createHash('sha256').update(name).digest('hex').slice(0, 8);
-  const slug = ascii ? `${ascii}-${hash}` : `author-${hash}`;
   const result = statement(
     db,
     `INSERT INTO authors (slug, name_en, name_zh) VALUES (?, ?, ?)`,
-  ).run(slug, name, name);
+  ).run(author.slug, author.name, author.name);
   return Number(result.lastInsertRowid);
 }
 
-function tagIdFor(db: Db, locale: string, name: string): number | null {
-  const slug = tagSlug(name);
-  if (!slug) return null;
+/** A tag of a locale by slug, created when new (an existing tag keeps its first name). */
+function tagIdFor(db: Db, locale: string, tag: { name: string; slug: string }): number {
   const row = statement(
     db,
     `INSERT INTO tags (locale, slug, name) VALUES (?, ?, ?)
      ON CONFLICT (locale, slug) DO UPDATE SET name = name RETURNING id`,
-  ).get(locale, slug, name) as { id: number };
+  ).get(locale, tag.slug, tag.name) as { id: number };
   return row.id;
 }
 
@@ -90,9 +81,10 @@ export interface UpsertResult {
 
 /**
  * Creates or replaces an article by its newsroom id. Runs in one transaction: authors, tags,
- * translation group and slug history change together or not at all.
+ * translation group and slug history change together or not at all. Callers go through
+ * lib/content/article-write.ts (saveArticle), which shapes the record.
  */
-export function upsertArticle(db: Db, input: ArticleInput, nowMs = Date.now()): UpsertResult {
+export function upsertArticle(db: Db, input: ArticleRecord, nowMs = Date.now()): UpsertResult {
   const result = db.transaction((): UpsertResult => {
     const existing = statement(
       db,
@@ -176,16 +168,13 @@ export function upsertArticle(db: Db, input: ArticleInput, nowMs = Date.now()): 
       statement(
         db,
         `INSERT OR IGNORE INTO article_authors (article_id, author_id, position) VALUES (?, ?, ?)`,
-      ).run(id, authorIdForName(db, author.name), position);
+      ).run(id, authorIdFor(db, author), position);
     });
-    input.tags.forEach((name, position) => {
-      const tagId = tagIdFor(db, input.locale, name);
-      if (tagId !== null) {
-        statement(
-          db,
-          `INSERT OR IGNORE INTO article_tags (article_id, tag_id, position) VALUES (?, ?, ?)`,
-        ).run(id, tagId, position);
-      }
+    input.tags.forEach((tag, position) => {
+      statement(
+        db,
+        `INSERT OR IGNORE INTO article_tags (article_id, tag_id, position) VALUES (?, ?, ?)`,
+      ).run(id, tagIdFor(db, input.locale, tag), position);
     });
 
     return {

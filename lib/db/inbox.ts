@@ -1,27 +1,8 @@
-import type { Topic } from '../contact/schema';
+import type { InboxMessage, MessageStatus } from '../staff/inbox-types';
 import type { Db } from './connection';
 import { statement } from './statements';
 
 /** Readers' messages as staff see them: the inbox list, search, one message, status changes. */
-
-export const MESSAGE_STATUSES = ['new', 'read', 'replied', 'spam'] as const;
-export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
-/** The topics contact_messages accepts (its CHECK constraint). */
-/** The topics of the contact form (lib/contact/schema.ts). */
-export type MessageTopic = Topic;
-
-export interface InboxMessage {
-  id: number;
-  reference: string;
-  receivedMs: number;
-  locale: 'en' | 'zh';
-  name: string;
-  email: string;
-  topic: MessageTopic;
-  message: string;
-  status: MessageStatus;
-  statusChangedMs: number | null;
-}
 
 export interface InboxFilter {
   q?: string;

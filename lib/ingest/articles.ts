@@ -5,10 +5,11 @@ import { z } from 'zod';
 import { articleInputSchema, type ArticleInput } from '../content/article-input';
 import { getChannel } from '../content/articles';
 import { articleAsInput } from '../content/article-output';
+import { saveArticle } from '../content/article-write';
 import type { Article } from '../content/types';
 import { getDb } from '../db/connection';
 import { selectArticleByExternalId } from '../db/content-read';
-import { setArticleStatus, upsertArticle } from '../db/content-write';
+import { setArticleStatus } from '../db/content-write';
 import { env } from '../env';
 import { paths } from '../i18n/paths';
 import { refreshAfterArticleChange } from './refresh';
@@ -101,7 +102,7 @@ export async function putArticle(id: string, body: unknown): Promise<PutResult> 
   }
   const db = getDb();
   const before = selectArticleByExternalId(db, id);
-  const result = upsertArticle(db, input);
+  const result = saveArticle(db, input);
   const after = selectArticleByExternalId(db, id)!;
   refreshAfterArticleChange({
     locale: after.locale,

@@ -1,4 +1,4 @@
-import type { InboxMessage } from '../db/inbox';
+import type { InboxMessage } from './inbox-types';
 
 /**
  * CSV for spreadsheets (RFC 4180: every cell quoted, quotes doubled, CRLF between rows).

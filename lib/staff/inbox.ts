@@ -1,16 +1,9 @@
 import { z } from 'zod';
 import { getDb } from '../db/connection';
-import {
-  findInboxMessage,
-  iterateInboxMessages,
-  listInboxMessages,
-  MESSAGE_STATUSES,
-  setMessageStatus,
-  type InboxMessage,
-  type MessageStatus,
-} from '../db/inbox';
+import { findInboxMessage, iterateInboxMessages, listInboxMessages, setMessageStatus } from '../db/inbox';
 import { safeReturnPath } from '../routing/rules';
 import { CSV_BOM, csvRow, INBOX_CSV_HEADER, inboxCsvRow } from './csv';
+import { type InboxMessage, MESSAGE_STATUSES, type MessageStatus } from './inbox-types';
 import { adminPaths } from './paths';
 
 /** The staff inbox as pages and handlers use it: query parsing, pages of messages, status changes, export. */

@@ -3,7 +3,7 @@ import { redirect } from 'next/navigation';
 import { getDb } from '../db/connection';
 import { isHttps } from '../http/origin';
 import { keyedHash } from '../secrets';
-import { SESSION_SECONDS, staffForSession } from './auth';
+import { SESSION_SECONDS, signIn, type SignInResult, signOut, staffForSession } from './auth';
 import { adminPaths } from './paths';
 
 /** The staff session cookie, scoped to /admin so public pages never receive it. */
@@ -23,6 +23,16 @@ export async function currentStaff(): Promise<{ id: number; email: string } | un
 
 export async function sessionToken(): Promise<string | undefined> {
   return (await cookies()).get(SESSION_COOKIE)?.value;
+}
+
+/** The sign-in handler's entry: lib/staff/auth.ts's signIn on the server's database. */
+export function signInStaff(params: Parameters<typeof signIn>[1]): Promise<SignInResult> {
+  return signIn(getDb(), params);
+}
+
+/** Ends the session whose cookie came with this request (deletes it from the database), if any. */
+export async function endCurrentSession(): Promise<void> {
+  signOut(getDb(), await sessionToken());
 }
 
 export function sessionCookie(request: Request, token: string): string {

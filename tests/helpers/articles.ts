@@ -1,6 +1,7 @@
 import type { ArticleInput } from '@/lib/content/article-input';
+import { saveArticle } from '@/lib/content/article-write';
 import type { Db } from '@/lib/db/connection';
-import { upsertArticle, upsertChannel } from '@/lib/db/content-write';
+import { upsertChannel } from '@/lib/db/content-write';
 
 export function addChannels(db: Db, slugs: string[]): void {
   slugs.forEach((slug, position) =>
@@ -36,6 +37,6 @@ export function makeArticle(overrides: Partial<ArticleInput> = {}): ArticleInput
 
 export function addArticle(db: Db, overrides: Partial<ArticleInput> = {}): ArticleInput {
   const article = makeArticle(overrides);
-  upsertArticle(db, article);
+  saveArticle(db, article);
   return article;
 }

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { MessageStatus, MessageTopic } from '@/lib/db/inbox';
+import type { MessageStatus, MessageTopic } from '@/lib/staff/inbox-types';
 
 /**
  * Stores a reader's message the way the public contact form does, straight into

@@ -1,5 +1,5 @@
+import { saveArticle } from '@/lib/content/article-write';
 import { getDb } from '@/lib/db/connection';
-import { upsertArticle } from '@/lib/db/content-write';
 import {
   findTranslation,
   getChannelListing,
@@ -114,7 +114,7 @@ describe('articles', () => {
   it('keeps the old slug when a slug changes, and updates in place', () => {
     const db = getDb();
     const original = addArticle(db, { id: 'renamed', slug: 'first-slug', publishedAt: publishedAt(500) });
-    const result = upsertArticle(db, { ...original, slug: 'second-slug' });
+    const result = saveArticle(db, { ...original, slug: 'second-slug' });
     expect(result).toEqual(expect.objectContaining({ created: false, previousSlug: 'first-slug' }));
     const history = db.prepare(`SELECT slug FROM article_slug_history WHERE article_id = ?`).all(result.id);
     expect(history).toEqual([{ slug: 'first-slug' }]);

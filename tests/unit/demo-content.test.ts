@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { getDb } from '@/lib/db/connection';
-import { loadDemoContent } from '@/lib/db/seed';
+import { loadDemoContent } from '@/lib/content/seed';
 
 /** The demo content must meet the brief: channels, counts, languages, lengths, captions. */
 describe('demo content', () => {
@@ -19,7 +19,8 @@ describe('demo content', () => {
       .prepare(`SELECT channel, COUNT(*) AS n FROM articles WHERE locale = 'en' GROUP BY channel`)
       .all() as { channel: string; n: number }[];
     expect(rows.length).toBeGreaterThanOrEqual(8);
-    for (const row of rows) expect(row).toEqual({ channel: row.channel, n: expect.any(Number) }), expect(row.n).toBeGreaterThanOrEqual(8);
+    // The channels short of eight, by name (none).
+    expect(rows.filter((row) => row.n < 8)).toEqual([]);
   });
 
   it('has at least half of the English articles in Chinese too, and some Chinese-only articles', () => {

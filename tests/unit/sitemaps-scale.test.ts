@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ARTICLES_PER_SITEMAP, SITEMAP_BATCH_SIZE, planArticleSitemaps } from '@/lib/content/syndication';
 import { getDb } from '@/lib/db/connection';
-import { addSyntheticArticles } from '@/lib/db/seed';
+import { addSyntheticArticles } from '@/lib/content/seed';
 import { streamArticleSitemap } from '@/lib/seo/sitemaps';
 import { addChannels } from '../helpers/articles';
 import { parseXml, readChunks } from '../helpers/xml';

@@ -1,7 +1,7 @@
 import { findArticleSitemapRange, listFeedItems, planArticleSitemaps } from '@/lib/content/syndication';
 import { toShanghaiIso, toShanghaiRfc822 } from '@/lib/content/time';
+import { saveArticle } from '@/lib/content/article-write';
 import { getDb } from '@/lib/db/connection';
-import { upsertArticle } from '@/lib/db/content-write';
 import { SYNDICATION_SQL } from '@/lib/db/syndication-read';
 import { locales } from '@/lib/i18n/locales';
 import { renderRssFeed } from '@/lib/seo/feeds';
@@ -38,7 +38,7 @@ beforeAll(() => {
     if (i === 11) addArticle(db, { id: 'later', slug: 'scheduled-story', publishedAt: minutesAgo(-60) });
   }
   const renamed = addArticle(db, { id: 'renamed', slug: 'old-name', publishedAt: minutesAgo(2500) });
-  upsertArticle(db, { ...renamed, slug: 'new-name' });
+  saveArticle(db, { ...renamed, slug: 'new-name' });
   addArticle(db, { id: 'hostile', slug: 'hostile', headline: HOSTILE, summary: HOSTILE, publishedAt: minutesAgo(2000) });
   addArticle(db, { id: 'old', slug: 'three-days-old', publishedAt: minutesAgo(3 * 24 * 60) });
   for (const i of [0, 5]) {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { getChannelListing, lookupArticle, findTranslation } from '@/lib/content/articles';
 import { getDb } from '@/lib/db/connection';
 import { countArticles } from '@/lib/db/content-write';
-import { addSyntheticArticles } from '@/lib/db/seed';
+import { addSyntheticArticles } from '@/lib/content/seed';
 import { addChannels } from '../helpers/articles';
 
 describe('the synthetic article generator', () => {

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { defaultSeedPaths } from '@/lib/content/seed';
 import { exportContent, importContent } from '@/lib/content/transfer';
 import { getDb, openDatabase, type Db } from '@/lib/db/connection';
 import { selectArticleByExternalId } from '@/lib/db/content-read';
 import { selectAllArticleIds, selectAllAuthorRecords, selectAllChannelRecords } from '@/lib/db/transfer';
-import { defaultSeedPaths } from '@/lib/db/seed';
 
 /* `npm run content -- import/export`: the demo content loads, and export → import is lossless. */
 

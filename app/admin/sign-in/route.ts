@@ -1,9 +1,8 @@
-import { getDb } from '@/lib/db/connection';
 import { isSameOrigin } from '@/lib/http/origin';
 import { requestLog } from '@/lib/log';
-import { accountHash, signIn } from '@/lib/staff/auth';
+import { accountHash } from '@/lib/staff/auth';
 import { adminPaths } from '@/lib/staff/paths';
-import { clientIpHash, seeOther, sessionCookie } from '@/lib/staff/session';
+import { clientIpHash, seeOther, sessionCookie, signInStaff } from '@/lib/staff/session';
 
 /** POST /admin/sign-in: the login form. Success sets the session cookie; failure goes back with a notice. */
 export async function POST(request: Request) {
@@ -15,7 +14,7 @@ export async function POST(request: Request) {
     return seeOther(`${adminPaths.login}?notice=invalid`);
   }
   const ipHash = clientIpHash(request);
-  const result = await signIn(getDb(), { email, password, ipHash, now: Date.now() });
+  const result = await signInStaff({ email, password, ipHash, now: Date.now() });
   const log = requestLog(request.headers);
   if (!result.ok) {
     // Keyed hashes (the keys of the failure counters): repeated attempts on one account or from

@@ -1,5 +1,4 @@
-import { getDb } from '@/lib/db/connection';
-import { checkDatabase } from '@/lib/db/health';
+import { checkReadiness } from '@/lib/health';
 import { log } from '@/lib/log';
 
 /**
@@ -10,16 +9,9 @@ export const dynamic = 'force-dynamic';
 
 export function GET() {
   const headers = { 'Cache-Control': 'no-store' };
-  let database: ReturnType<typeof checkDatabase>;
-  let failure: unknown;
-  try {
-    database = checkDatabase(getDb());
-  } catch (error) {
-    failure = error;
-    database = { ok: false };
-  }
+  const database = checkReadiness();
   if (!database.ok) {
-    log.error({ event: 'health.unavailable', err: failure }, 'health check: the database does not answer');
+    log.error({ event: 'health.unavailable', err: database.error }, 'health check: the database does not answer');
     return Response.json({ status: 'unavailable', database: 'unreachable' }, { status: 503, headers });
   }
   return Response.json({ status: 'ok', database: 'ok', schemaVersion: database.schemaVersion }, { headers });

@@ -1,11 +1,14 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { readArticleFiles } from '../content/files';
-import type { ArticleInput } from '../content/article-input';
+import type { Db } from '../db/connection';
+import { selectChannels } from '../db/content-read';
+import { selectLastSyntheticNumber, selectOldestRealPublishedMs } from '../db/synthetic';
 import { ensurePlaceholderImages } from '../media/placeholder';
-import { toShanghaiIso } from '../content/time';
-import type { Db } from './connection';
-import { type AuthorRecord, type ChannelRecord, upsertArticle, upsertAuthor, upsertChannel } from './content-write';
+import type { ArticleInput } from './article-input';
+import { saveArticle } from './article-write';
+import { toShanghaiIso } from './time';
+import { importContent } from './transfer';
+
+/* The demo content (`npm run seed`, `npm start` on an empty database) and synthetic articles for scale work. */
 
 export interface SeedPaths {
   /** content/demo: channels.json, authors.json, en/ and zh/ article files */
@@ -18,29 +21,12 @@ export function defaultSeedPaths(root = process.cwd()): SeedPaths {
   return { contentDir: path.join(root, 'content', 'demo'), publicDir: path.join(root, 'public') };
 }
 
-function readJson<T>(file: string): T {
-  return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
-}
-
-export function loadChannelsAndAuthors(db: Db, contentDir: string): void {
-  const channels = readJson<Array<Omit<ChannelRecord, 'position'> & { order: number }>>(
-    path.join(contentDir, 'channels.json'),
-  );
-  const authors = readJson<AuthorRecord[]>(path.join(contentDir, 'authors.json'));
-  db.transaction(() => {
-    for (const channel of channels) upsertChannel(db, { ...channel, position: channel.order });
-    for (const author of authors) upsertAuthor(db, author);
-  })();
-}
-
-/** Loads (or reloads) the demo channels, authors and articles. Idempotent. */
-export async function loadDemoContent(db: Db, paths: SeedPaths): Promise<number> {
-  loadChannelsAndAuthors(db, paths.contentDir);
-  const articles = await readArticleFiles(paths.contentDir, paths.publicDir);
-  db.transaction(() => {
-    for (const article of articles) upsertArticle(db, article);
-  })();
-  return articles.length;
+/**
+ * Loads (or reloads) the demo channels, authors and articles: content/demo is an import folder
+ * like any other (`npm run content -- import`). Idempotent.
+ */
+export function loadDemoContent(db: Db, paths: SeedPaths): Promise<number> {
+  return importContent(db, paths.contentDir, paths.publicDir);
 }
 
 const WORDS = `city river bridge market district metro line harbour station tunnel ferry hill street
@@ -75,17 +61,12 @@ function syntheticBody(index: number, locale: 'en' | 'zh'): string {
  * Every third article is the Chinese version of the one before it.
  */
 export async function addSyntheticArticles(db: Db, count: number, publicDir: string): Promise<number> {
-  const channels = (db.prepare(`SELECT slug FROM channels ORDER BY position`).all() as { slug: string }[]).map(
-    (c) => c.slug,
-  );
+  const channels = selectChannels(db, 'en').map((c) => c.slug);
   if (channels.length === 0) throw new Error('No channels: load the demo content first.');
   const images = Array.from({ length: 12 }, (_, i) => `/images/demo/synthetic-${i + 1}-lead.jpg`);
   await ensurePlaceholderImages(publicDir, images);
-  const start = (db.prepare(`SELECT MAX(CAST(substr(external_id, 11) AS INTEGER)) AS n FROM articles WHERE external_id LIKE 'synthetic-%'`).get() as { n: number | null }).n ?? 0;
-  const oldest =
-    (db.prepare(`SELECT MIN(published_ms) AS ms FROM articles WHERE external_id NOT LIKE 'synthetic-%'`).get() as {
-      ms: number | null;
-    }).ms ?? Date.parse('2026-09-01T00:00:00+08:00');
+  const start = selectLastSyntheticNumber(db);
+  const oldest = selectOldestRealPublishedMs(db) ?? Date.parse('2026-09-01T00:00:00+08:00');
   const bodies = {
     en: Array.from({ length: 16 }, (_, i) => syntheticBody(i, 'en')),
     zh: Array.from({ length: 16 }, (_, i) => syntheticBody(i, 'zh')),
@@ -116,7 +97,7 @@ export async function addSyntheticArticles(db: Db, count: number, publicDir: str
         translationOf: isTranslation ? `synthetic-${n - 1}` : undefined,
         status: 'published',
       };
-      upsertArticle(db, input);
+      saveArticle(db, input);
     }
   });
   const first = start + 1;
