@@ -3,7 +3,7 @@ import path from 'node:path';
 import { readArticleFiles } from '../content/files';
 import type { ArticleInput } from '../content/article-input';
 import { ensurePlaceholderImages } from '../media/placeholder';
-import { toShanghaiIso } from '../content/time';
+import { toShanghaiIso } from '../time';
 import type { Db } from './connection';
 import { type AuthorRecord, type ChannelRecord, upsertArticle, upsertAuthor, upsertChannel } from './content-write';
 

@@ -1,5 +1,5 @@
 import { findArticleSitemapRange, listFeedItems, planArticleSitemaps } from '@/lib/content/syndication';
-import { toShanghaiIso, toShanghaiRfc822 } from '@/lib/content/time';
+import { toShanghaiIso, toShanghaiRfc822 } from '@/lib/time';
 import { getDb } from '@/lib/db/connection';
 import { upsertArticle } from '@/lib/db/content-write';
 import { SYNDICATION_SQL } from '@/lib/db/syndication-read';

@@ -16,7 +16,7 @@ import { isLocale, otherLocale } from '@/lib/i18n/locales';
 import { paths } from '@/lib/i18n/paths';
 import { resolveLocale } from '@/lib/i18n/server';
 import { JsonLd } from '@/components/seo/JsonLd';
-import { toShanghaiIso } from '@/lib/content/time';
+import { toShanghaiIso } from '@/lib/time';
 import { articleCrumbs } from '@/lib/seo/crumbs';
 import { feedLinks } from '@/lib/seo/feed-links';
 import { breadcrumbJsonLd, newsArticleJsonLd } from '@/lib/seo/json-ld';
