@@ -1,17 +1,9 @@
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
+import { env } from './lib/env';
 import { IMAGE_DEVICE_SIZES, IMAGE_QUALITY, IMAGE_SIZES } from './lib/images';
 
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
-
-/**
- * Picture hosts of the newsroom system (IMAGE_REMOTE_HOSTS, comma-separated). Read when the
- * server starts: adding a host needs a restart, not a rebuild. See docs/decisions/0008.
- */
-const remoteHosts = (process.env.IMAGE_REMOTE_HOSTS ?? '')
-  .split(',')
-  .map((host) => host.trim().toLowerCase())
-  .filter(Boolean);
 
 const nextConfig: NextConfig = {
   // Tests build into their own folder so they never clobber (or reuse) a developer's build.
@@ -64,7 +56,9 @@ const nextConfig: NextConfig = {
     // WebP only: AVIF encodes several times slower on a cold cache and these are photos.
     formats: ['image/webp'],
     minimumCacheTTL: 31536000,
-    remotePatterns: remoteHosts.map((hostname) => ({ protocol: 'https' as const, hostname, pathname: '/**' })),
+    // Picture hosts of the newsroom system, read when the server starts: adding one needs a
+    // restart, not a rebuild (docs/decisions/0008).
+    remotePatterns: env.IMAGE_REMOTE_HOSTS.map((hostname) => ({ protocol: 'https' as const, hostname, pathname: '/**' })),
   },
 };
 
