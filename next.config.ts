@@ -9,7 +9,7 @@ const nextConfig: NextConfig = {
   // Tests build into their own folder so they never clobber (or reuse) a developer's build.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
-  // The production server (scripts/serve.ts) compresses, after hashing each page's inline
+  // The production server (server/main.ts) compresses, after hashing each page's inline
   // scripts into its Content-Security-Policy.
   compress: false,
   // A CDN may serve a stale page for at most a day while it revalidates (default: a year).
@@ -26,7 +26,7 @@ const nextConfig: NextConfig = {
       { key: 'X-Robots-Tag', value: 'noindex, nofollow' },
       { key: 'Cache-Control', value: 'private, no-store' },
     ];
-    // On every response (the Content-Security-Policy is added by scripts/serve.ts: decision 0010).
+    // On every response (the Content-Security-Policy is added by server/main.ts: decision 0010).
     const everywhere = [
       { key: 'X-Content-Type-Options', value: 'nosniff' },
       { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
