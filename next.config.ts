@@ -1,23 +1,15 @@
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
+import { env } from './lib/env';
 import { IMAGE_DEVICE_SIZES, IMAGE_QUALITY, IMAGE_SIZES } from './lib/images';
 
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
-
-/**
- * Picture hosts of the newsroom system (IMAGE_REMOTE_HOSTS, comma-separated). Read when the
- * server starts: adding a host needs a restart, not a rebuild. See docs/decisions/0008.
- */
-const remoteHosts = (process.env.IMAGE_REMOTE_HOSTS ?? '')
-  .split(',')
-  .map((host) => host.trim().toLowerCase())
-  .filter(Boolean);
 
 const nextConfig: NextConfig = {
   // Tests build into their own folder so they never clobber (or reuse) a developer's build.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
-  // The production server (scripts/serve.ts) compresses, after hashing each page's inline
+  // The production server (server/main.ts) compresses, after hashing each page's inline
   // scripts into its Content-Security-Policy.
   compress: false,
   // A CDN may serve a stale page for at most a day while it revalidates (default: a year).
@@ -34,7 +26,7 @@ const nextConfig: NextConfig = {
       { key: 'X-Robots-Tag', value: 'noindex, nofollow' },
       { key: 'Cache-Control', value: 'private, no-store' },
     ];
-    // On every response (the Content-Security-Policy is added by scripts/serve.ts: decision 0010).
+    // On every response (the Content-Security-Policy is added by server/main.ts: decision 0010).
     const everywhere = [
       { key: 'X-Content-Type-Options', value: 'nosniff' },
       { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
@@ -64,7 +56,9 @@ const nextConfig: NextConfig = {
     // WebP only: AVIF encodes several times slower on a cold cache and these are photos.
     formats: ['image/webp'],
     minimumCacheTTL: 31536000,
-    remotePatterns: remoteHosts.map((hostname) => ({ protocol: 'https' as const, hostname, pathname: '/**' })),
+    // Picture hosts of the newsroom system, read when the server starts: adding one needs a
+    // restart, not a rebuild (docs/decisions/0008).
+    remotePatterns: env.IMAGE_REMOTE_HOSTS.map((hostname) => ({ protocol: 'https' as const, hostname, pathname: '/**' })),
   },
 };
 

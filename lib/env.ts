@@ -26,8 +26,20 @@ const schema = z.object({
   SITE_NEWS_LICENCE: z.string().min(1).optional(),
   /** The newsroom system's key for PUT/GET/DELETE /api/v1/articles/{id}; unset: the API is closed. */
   INGEST_TOKEN: z.string().min(16).optional(),
-  /** Hosts whose https pictures the ingest API accepts (comma-separated; see next.config.ts). */
-  IMAGE_REMOTE_HOSTS: z.string().optional(),
+  /**
+   * Hosts whose https pictures the site shows through its image optimizer: the ingest API
+   * accepts them and next.config.ts lets the optimizer fetch from them (docs/decisions/0008).
+   * Comma-separated in the environment; here lower-cased, without blanks.
+   */
+  IMAGE_REMOTE_HOSTS: z
+    .string()
+    .optional()
+    .transform((value) =>
+      (value ?? '')
+        .split(',')
+        .map((host) => host.trim().toLowerCase())
+        .filter(Boolean),
+    ),
   /** Signs form tokens and salts IP hashes. Unset: a random secret kept beside the database. */
   APP_SECRET: z.string().min(32).optional(),
   /** Staff notification by email (optional): smtp://user:pass@host:port or smtps://… */

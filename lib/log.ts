@@ -57,7 +57,7 @@ export function requestId(incoming: string | null | undefined): string {
 }
 
 /**
- * A logger whose lines carry the request's id. The production server (scripts/serve.ts) sets
+ * A logger whose lines carry the request's id. The production server (server/main.ts) sets
  * `x-request-id` before Next.js sees the request; route handlers pass `request.headers`,
  * server actions `await headers()`.
  */

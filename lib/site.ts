@@ -1,6 +1,6 @@
 import { env } from './env';
-import { SITE_TIME_ZONE } from './i18n/format';
 import type { Locale } from './i18n/locales';
+import { SITE_TIME_ZONE } from './time';
 
 /**
  * The publication's identity. Another publication sets its own through the environment

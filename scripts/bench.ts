@@ -15,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { contactTarget } from './bench/contact';
 import { startEdge } from './lib/edge';
+import { freePort, productionEnv } from './lib/local-server';
 import {
   cachedPagesWithPerRequestQueries,
   formatNumber,
@@ -32,7 +33,7 @@ import {
 import { measureTarget, type LoadOptions, type Target, type Watch } from './bench/load';
 import { parseOptions, type BenchOptions } from './bench/options';
 import { discoverPages, pageTargets, type PagePaths } from './bench/pages';
-import { freePort, startReferenceServer, startSiteServer, stopAllStarted, type RunningServer } from './bench/processes';
+import { startReferenceServer, startSiteServer, stopAllStarted, type RunningServer } from './bench/processes';
 import {
   BENCH_DIST_DIR,
   buildSite,
@@ -143,15 +144,7 @@ async function benchSize(articles: number, options: BenchOptions, withContact: b
   tempDirs.add(tempDir);
   const port = await freePort();
   const appSecret = crypto.randomBytes(24).toString('hex');
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: 'production',
-    NEXT_TELEMETRY_DISABLED: '1',
-    NEXT_DIST_DIR: BENCH_DIST_DIR,
-    DATABASE_PATH: path.join(tempDir, 'bench.db'),
-    SITE_URL: `http://localhost:${port}`,
-    APP_SECRET: appSecret,
-  };
+  const env = productionEnv({ port, distDir: BENCH_DIST_DIR, databasePath: path.join(tempDir, 'bench.db'), appSecret });
   const queryLog = path.join(tempDir, 'queries.log');
   const load: LoadOptions = { connections: options.connections, warmupSeconds: options.warmup, durationSeconds: options.duration };
   try {
@@ -162,7 +155,7 @@ async function benchSize(articles: number, options: BenchOptions, withContact: b
     log(`  built in ${build.seconds.toFixed(1)} s; starting the server on port ${port}…`);
     // Listed by Next.js when it starts; the article's bytes are written into it below.
     fs.writeFileSync(staticReferenceFile(root), 'placeholder');
-    const server = await startSiteServer({ root, port, env: { ...env, DB_QUERY_LOG: queryLog } });
+    const server = await startSiteServer({ port, env: { ...env, DB_QUERY_LOG: queryLog } });
     const watch: Watch = { pid: server.pid, queryLog };
     try {
       const paths = await discoverPages(server.url, options.locale, options.channel);

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { bundleServer } from './build-server';
+import { bundleServer } from '../server/bundle';
 
 const root = process.cwd();
 const nextBin = path.join(root, 'node_modules', '.bin', 'next');
@@ -28,7 +28,9 @@ function sourceHash(): string {
 
 /**
  * Runs `next build` into `env.NEXT_DIST_DIR` (default .next) when there is no build there, or
- * the sources changed since it was made. Exits the process when the build fails.
+ * the sources changed since it was made; bundles the production server beside it either way
+ * (server/bundle.ts: milliseconds, so the bundle always matches server/ and lib/). Exits the
+ * process when the build fails.
  */
 export function buildIfNeeded(env: NodeJS.ProcessEnv = process.env, label = 'start'): void {
   const distDir = path.join(root, env.NEXT_DIST_DIR || '.next');
@@ -36,12 +38,12 @@ export function buildIfNeeded(env: NodeJS.ProcessEnv = process.env, label = 'sta
   const current = sourceHash();
   const built = fs.existsSync(path.join(distDir, 'BUILD_ID')) && fs.existsSync(stamp) ? fs.readFileSync(stamp, 'utf8') : '';
   if (built === current) {
-    bundleServer(root, distDir);
+    bundleServer(distDir);
     return;
   }
   console.log(`[${label}] building the site into ${path.relative(root, distDir)} (first run, or the sources changed)…`);
   const result = spawnSync(nextBin, ['build'], { stdio: 'inherit', env });
   if (result.status !== 0) process.exit(result.status ?? 1);
-  bundleServer(root, distDir);
+  bundleServer(distDir);
   fs.writeFileSync(stamp, current);
 }

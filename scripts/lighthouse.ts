@@ -10,12 +10,13 @@
  *   npm run lighthouse                 # all routes, 3 runs each
  *   npm run lighthouse -- --runs 1 --locales en
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildIfNeeded } from './build-if-needed';
-import { CHROMIUM_ARGS, freePort, productionEnv, SERVER_COMMAND, waitForServer } from './local-server';
+import { CHROMIUM_ARGS, chromiumPath } from './lib/chromium';
+import { freePort, productionEnv, startProductionServer, stopProcess, waitForServer } from './lib/local-server';
 
 const root = process.cwd();
 const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);
@@ -32,19 +33,6 @@ const CHROME_FLAGS = ['--headless', ...CHROMIUM_ARGS];
 function option(name: string, fallback: string): string {
   const index = process.argv.indexOf(`--${name}`);
   return index >= 0 && process.argv[index + 1] ? process.argv[index + 1]! : fallback;
-}
-
-/** The production server, as `npm start` runs it (scripts/serve.ts). */
-function startServer(port: number, env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(...SERVER_COMMAND, { cwd: root, env: { ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] });
-}
-
-function stopServer(server: ChildProcess): Promise<void> {
-  if (server.exitCode !== null || server.pid === undefined) return Promise.resolve();
-  return new Promise((resolve) => {
-    server.once('exit', () => resolve());
-    process.kill(server.pid!, 'SIGTERM');
-  });
 }
 
 interface RunFigures {
@@ -73,7 +61,7 @@ function runLighthouse(url: string, outputPath: string): RunFigures {
       `--chrome-flags=${CHROME_FLAGS.join(' ')}`,
       '--quiet',
     ],
-    { cwd: root, env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH || '/usr/bin/chromium' }, stdio: ['ignore', 'ignore', 'inherit'] },
+    { cwd: root, env: { ...process.env, CHROME_PATH: chromiumPath() }, stdio: ['ignore', 'ignore', 'inherit'] },
   );
   if (result.status !== 0) throw new Error(`lighthouse ${url} failed (${result.status})`);
   const report = JSON.parse(fs.readFileSync(outputPath, 'utf8')) as LighthouseReport;
@@ -139,8 +127,9 @@ async function main() {
   if (seed.status !== 0) throw new Error('seeding the temporary database failed');
   buildIfNeeded(env, 'lighthouse');
 
-  const server = startServer(port, env);
-  const stop = () => void stopServer(server);
+  // The production server, as `npm start` runs it.
+  const server = startProductionServer(env, ['ignore', 'ignore', 'inherit']);
+  const stop = () => void stopProcess(server);
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   try {
@@ -188,7 +177,7 @@ async function main() {
     console.log(misses.length === 0 ? '\nAll targets met.' : `\nBelow target:\n${misses.join('\n')}`);
     process.exitCode = misses.length === 0 ? 0 : 1;
   } finally {
-    await stopServer(server);
+    await stopProcess(server);
     fs.rmSync(tempDir, { recursive: true, force: true });
   }
 }

@@ -2,6 +2,7 @@ import { adminTranslations } from '@/lib/staff/i18n';
 import type { InboxQuery } from '@/lib/staff/inbox';
 import { MESSAGE_STATUSES } from '@/lib/staff/inbox-types';
 import { adminPaths } from '@/lib/staff/paths';
+import { FormField, SelectOptions } from '../ui/FormField';
 import { TextField } from './TextField';
 
 /** Search and status filter: a GET form, so every filtered view has its own address. */
@@ -18,20 +19,15 @@ export async function InboxFilters({ query }: { query: InboxQuery }) {
         maxLength={200}
         className="min-w-64 flex-1"
       />
-      <div>
-        <label htmlFor="status" className="font-semibold">
-          {t('list.status')}
-        </label>
-        <select id="status" name="status" defaultValue={query.status ?? ''} className="mt-1 block rounded border border-ink-300 px-3 py-2 text-base">
-          <option value="">{t('list.allStatuses')}</option>
-          {MESSAGE_STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {t(`status.${status}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <button type="submit" className="btn-primary mb-7">
+      <FormField id="status" label={t('list.status')}>
+        {(control) => (
+          <select {...control} name="status" defaultValue={query.status ?? ''} className="mt-1 block rounded border border-ink-300 px-3 py-2 text-base">
+            <SelectOptions empty={t('list.allStatuses')} options={MESSAGE_STATUSES.map((status) => ({ value: status, label: t(`status.${status}`) }))} />
+          </select>
+        )}
+      </FormField>
+      {/* Hints stand above their control, so the controls and the button share one bottom line. */}
+      <button type="submit" className="btn-primary">
         {t('list.apply')}
       </button>
     </form>

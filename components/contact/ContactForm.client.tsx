@@ -1,9 +1,10 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState, useEffect, useRef } from 'react';
+import { useActionState, useEffect, useRef, type ReactNode } from 'react';
 import { FIELDS, LIMITS, TOPICS, type Field } from '@/lib/contact/schema';
 import type { Locale } from '@/lib/i18n/locales';
+import { FormField, SelectOptions } from '../ui/FormField';
 import type { ContactFormState } from './form-state';
 
 type Action = (state: ContactFormState, formData: FormData) => Promise<ContactFormState>;
@@ -51,8 +52,10 @@ export function ContactForm({
     if (code === 'required') return t('errors.required', { field });
     return t(`errors.${code}`);
   };
-  const describedBy = (field: Field, hint?: string) =>
-    [hint, state.errors[field] ? `contact-${field}-error` : null].filter(Boolean).join(' ') || undefined;
+  /** A field block's label, hint and error: ids `contact-{field}`, `…-hint`, `…-error`. */
+  const field = (name: Field, label: ReactNode, hint?: string) => ({ id: `contact-${name}`, label, hint, error: errorText(name) });
+  /** A text control's name, the value sent back and its look. */
+  const text = (name: Exclude<Field, 'consent'>) => ({ name, defaultValue: state.values[name], className: input });
   const problemText =
     state.problem === 'rateLimited'
       ? t('rateLimited', { minutes: state.retryMinutes ?? 10 })
@@ -77,7 +80,6 @@ export function ContactForm({
     );
   }
 
-  const values = state.values;
   return (
     // Keyed by answer: the fields start from the values the server sent back.
     <form action={formAction} noValidate className="grid gap-5" key={state.submission}>
@@ -110,107 +112,48 @@ export function ContactForm({
         <label htmlFor="contact-website">{t('honeypot')}</label>
         <input id="contact-website" type="text" name="website" tabIndex={-1} autoComplete="off" defaultValue="" />
       </div>
-      <div>
-        <label htmlFor="contact-name" className="font-semibold">
-          {t('name')}
-        </label>
-        <input
-          id="contact-name"
-          name="name"
-          type="text"
-          autoComplete="name"
-          maxLength={LIMITS.name * 2}
-          defaultValue={values.name}
-          aria-invalid={state.errors.name ? true : undefined}
-          aria-describedby={describedBy('name')}
-          className={input}
-        />
-        <FieldError id="contact-name-error" text={errorText('name')} />
-      </div>
-      <div>
-        <label htmlFor="contact-email" className="font-semibold">
-          {t('emailLabel')}
-        </label>
-        <p id="contact-email-hint" className="text-sm text-ink-700">
-          {t('emailHint')}
-        </p>
-        <input
-          id="contact-email"
-          name="email"
-          type="email"
-          autoComplete="email"
-          spellCheck={false}
-          maxLength={LIMITS.email * 2}
-          defaultValue={values.email}
-          aria-invalid={state.errors.email ? true : undefined}
-          aria-describedby={describedBy('email', 'contact-email-hint')}
-          className={input}
-        />
-        <FieldError id="contact-email-error" text={errorText('email')} />
-      </div>
-      <div>
-        <label htmlFor="contact-topic" className="font-semibold">
-          {t('topic')}
-        </label>
-        <select
-          id="contact-topic"
-          name="topic"
-          defaultValue={values.topic}
-          aria-invalid={state.errors.topic ? true : undefined}
-          aria-describedby={describedBy('topic')}
-          className={input}
-        >
-          <option value="">{t('topicChoose')}</option>
-          {TOPICS.map((topic) => (
-            <option key={topic} value={topic}>
-              {t(`topics.${topic}`)}
-            </option>
-          ))}
-        </select>
-        <FieldError id="contact-topic-error" text={errorText('topic')} />
-      </div>
-      <div>
-        <label htmlFor="contact-message" className="font-semibold">
-          {t('message')}
-        </label>
-        <p id="contact-message-hint" className="text-sm text-ink-700">
-          {t('messageHint', { max: LIMITS.message })}
-        </p>
-        <textarea
-          id="contact-message"
-          name="message"
-          rows={8}
-          defaultValue={values.message}
-          aria-invalid={state.errors.message ? true : undefined}
-          aria-describedby={describedBy('message', 'contact-message-hint')}
-          className={input}
-        />
-        <FieldError id="contact-message-error" text={errorText('message')} />
-      </div>
-      <div>
-        <div className="flex items-start gap-3">
+      <FormField {...field('name', t('name'))}>
+        {(control) => <input {...control} {...text('name')} type="text" autoComplete="name" maxLength={LIMITS.name * 2} />}
+      </FormField>
+      <FormField {...field('email', t('emailLabel'), t('emailHint'))}>
+        {(control) => (
+          <input {...control} {...text('email')} type="email" autoComplete="email" spellCheck={false} maxLength={LIMITS.email * 2} />
+        )}
+      </FormField>
+      <FormField {...field('topic', t('topic'))}>
+        {(control) => (
+          <select {...control} {...text('topic')}>
+            <SelectOptions empty={t('topicChoose')} options={TOPICS.map((topic) => ({ value: topic, label: t(`topics.${topic}`) }))} />
+          </select>
+        )}
+      </FormField>
+      <FormField {...field('message', t('message'), t('messageHint', { max: LIMITS.message }))}>
+        {(control) => <textarea {...control} {...text('message')} rows={8} />}
+      </FormField>
+      <FormField
+        {...field(
+          'consent',
+          t.rich('consent', {
+            site: siteName,
+            privacy: (chunks) => (
+              <a href={privacyHref} className="font-semibold text-brand-700 underline underline-offset-2">
+                {chunks}
+              </a>
+            ),
+          }),
+        )}
+        inline
+      >
+        {(control) => (
           <input
-            id="contact-consent"
+            {...control}
             name="consent"
             type="checkbox"
-            defaultChecked={values.consent}
-            aria-invalid={state.errors.consent ? true : undefined}
-            aria-describedby={describedBy('consent')}
+            defaultChecked={state.values.consent}
             className="mt-1 h-5 w-5 shrink-0 accent-brand-900"
           />
-          <label htmlFor="contact-consent">
-            {t.rich('consent', {
-              site: siteName,
-              privacy: (chunks) => (
-                <a href={privacyHref} className="font-semibold text-brand-700 underline underline-offset-2">
-                  {chunks}
-                </a>
-              ),
-            })}
-          </label>
-        </div>
-        <FieldError id="contact-consent-error" text={errorText('consent')} />
-      </div>
+        )}
+      </FormField>
       <p>
         <button type="submit" className="btn-primary" disabled={pending} aria-disabled={pending}>
           {pending ? t('sending') : t('send')}
@@ -220,14 +163,5 @@ export function ContactForm({
         </span>
       </p>
     </form>
-  );
-}
-
-function FieldError({ id, text }: { id: string; text: string }) {
-  if (!text) return null;
-  return (
-    <p id={id} className="mt-1 font-semibold text-accent-700">
-      {text}
-    </p>
   );
 }

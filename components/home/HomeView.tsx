@@ -4,6 +4,8 @@ import type { ArticleSummary } from '@/lib/content/types';
 import type { Locale } from '@/lib/i18n/locales';
 import { paths } from '@/lib/i18n/paths';
 import { ArticleCard } from '../section/ArticleCard';
+import { ArticleList } from '../section/ArticleList';
+import { ArticleShelf } from '../section/ArticleShelf';
 import { MostRead } from '../section/MostRead';
 
 /** Lead story, the most recent list beside it, then the latest of each channel. */
@@ -32,13 +34,7 @@ export function HomeView({
             <h2 id="latest-heading" className="mb-3 text-sm font-bold uppercase tracking-widest text-accent-700">
               {t('latest')}
             </h2>
-            <ol className="grid gap-5">
-              {content.latest.map((article) => (
-                <li key={article.id}>
-                  <ArticleCard article={article} size="compact" />
-                </li>
-              ))}
-            </ol>
+            <ArticleList articles={content.latest} layout="stack" ordered />
           </section>
         </div>
       ) : (
@@ -46,25 +42,22 @@ export function HomeView({
       )}
       <MostRead articles={mostRead} id="most-read" />
       {content.channels.map(({ channel, articles }) => (
-        <section key={channel.slug} aria-labelledby={`channel-${channel.slug}`} className="mt-14 border-t-4 border-brand-900 pt-4">
-          <h2 id={`channel-${channel.slug}`} className="text-2xl font-extrabold text-brand-900">
+        <ArticleShelf
+          key={channel.slug}
+          id={`channel-${channel.slug}`}
+          title={
             <a href={paths.channel(locale, channel.slug)} className="hover:underline">
               {channel.name}
             </a>
-          </h2>
-          <ul className="mt-5 grid gap-x-6 gap-y-8 sm:grid-cols-2 lg:grid-cols-4">
-            {articles.map((article) => (
-              <li key={article.id}>
-                <ArticleCard article={article} />
-              </li>
-            ))}
-          </ul>
+          }
+          articles={articles}
+        >
           <p className="mt-5">
             <a href={paths.channel(locale, channel.slug)} className="font-semibold text-brand-700 underline-offset-4 hover:underline">
               {t('moreFrom', { channel: channel.name })}
             </a>
           </p>
-        </section>
+        </ArticleShelf>
       ))}
     </>
   );

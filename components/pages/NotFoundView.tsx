@@ -2,7 +2,7 @@ import { useTranslations } from 'next-intl';
 import type { ArticleSummary } from '@/lib/content/types';
 import type { Locale } from '@/lib/i18n/locales';
 import { paths } from '@/lib/i18n/paths';
-import { ArticleCard } from '../section/ArticleCard';
+import { ArticleList } from '../section/ArticleList';
 
 /** What a reader sees instead of a page: not found (404), or an article withdrawn (410). */
 export function NotFoundView({
@@ -29,13 +29,7 @@ export function NotFoundView({
           <h2 id="nf-latest" className="text-xl font-bold text-brand-900">
             {t('latest')}
           </h2>
-          <ul className="mt-4 grid gap-5">
-            {latest.map((article) => (
-              <li key={article.id}>
-                <ArticleCard article={article} size="compact" />
-              </li>
-            ))}
-          </ul>
+          <ArticleList articles={latest} layout="stack" className="mt-4" />
         </section>
       ) : null}
     </div>

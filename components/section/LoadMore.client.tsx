@@ -2,7 +2,7 @@
 
 import { lazy, Suspense, useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { Locale } from '@/lib/i18n/locales';
-import { ArticleCard } from './ArticleCard';
+import { ArticleList } from './ArticleList';
 import type { ChannelPage, ChannelPagesState } from './ChannelPagesQuery.client';
 
 /** The button's strings, translated on the server; `loaded[n - 1]` announces n more articles. */
@@ -90,15 +90,7 @@ export function LoadMore({
         </Suspense>
       ) : null}
       {loaded.length > 0 ? (
-        <ul className="mt-10 grid gap-x-6 gap-y-10 sm:grid-cols-2 lg:grid-cols-3">
-          {loaded
-            .flatMap((p) => p.items)
-            .map((article) => (
-              <li key={article.id}>
-                <ArticleCard article={article} headingLevel={2} />
-              </li>
-            ))}
-        </ul>
+        <ArticleList articles={loaded.flatMap((p) => p.items)} className="mt-10" />
       ) : null}
       <p role="status" className="sr-only">
         {lastLoaded && lastLoaded.items.length > 0 ? (text.loaded[lastLoaded.items.length - 1] ?? '') : ''}

@@ -6,6 +6,7 @@ import type { Logger } from '../log';
 import { keyedHash } from '../secrets';
 import { site } from '../site';
 import { enqueueStaffNotification } from '../staff/notify';
+import { shanghaiDate } from '../time';
 import { type ContactInput, validateContact, type Field, type FieldError } from './schema';
 import { checkFormToken } from './token';
 
@@ -38,7 +39,7 @@ const REFERENCE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 
 /** MSG-YYMMDD-XXXXXX: the Shanghai date and six unambiguous random characters. */
 export function newReference(now: number): string {
-  const day = new Date(now + 8 * 3_600_000).toISOString().slice(2, 10).replace(/-/g, '');
+  const day = shanghaiDate(now).slice(2).replace(/-/g, '');
   const random = [...crypto.randomBytes(6)].map((b) => REFERENCE_ALPHABET[b % 32]).join('');
   return `MSG-${day}-${random}`;
 }

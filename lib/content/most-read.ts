@@ -1,16 +1,10 @@
 import { getDb } from '../db/connection';
 import { recordArticleView, selectMostRead } from '../db/views';
 import type { Locale } from '../i18n/locales';
+import { shanghaiDay } from '../time';
 import type { ArticleSummary } from './types';
 
-const DAY_MS = 86_400_000;
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 export const MOST_READ_DAYS = 7;
-
-/** The calendar day of an instant in Shanghai, as days since 1970-01-01. */
-export function shanghaiDay(ms: number): number {
-  return Math.floor((ms + SHANGHAI_OFFSET_MS) / DAY_MS);
-}
 
 /** Counts one view; false when the id is not a readable article. */
 export function recordView(articleId: number, now = Date.now()): boolean {

@@ -5,7 +5,7 @@ import { selectLastSyntheticNumber, selectOldestRealPublishedMs } from '../db/sy
 import { ensurePlaceholderImages } from '../media/placeholder';
 import type { ArticleInput } from './article-input';
 import { saveArticle } from './article-write';
-import { toShanghaiIso } from './time';
+import { toShanghaiIso } from '../time';
 import { importContent } from './transfer';
 
 /* The demo content (`npm run seed`, `npm start` on an empty database) and synthetic articles for scale work. */

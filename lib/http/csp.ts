@@ -6,7 +6,7 @@ import crypto from 'node:crypto';
  * Pages are static and cached, so a per-request nonce is out (Next.js would render every page
  * on every request). Instead each HTML response lists the SHA-256 hashes of exactly the inline
  * scripts it carries (Next.js's bootstrap and its RSC payload), computed from the finished
- * document by the production server (scripts/serve.ts). The same document always gets the same
+ * document by the production server (server/main.ts). The same document always gets the same
  * header, so a CDN can cache both together.
  */
 

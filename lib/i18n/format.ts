@@ -1,9 +1,7 @@
+import { SITE_TIME_ZONE } from '../time';
 import type { Locale } from './locales';
 
-/** The newsroom's time zone: every date on the site is shown in it, on the server and in the browser. */
-export const SITE_TIME_ZONE = 'Asia/Shanghai';
-
-/** Date formats used across the site, in the page's locale and the Asia/Shanghai zone. */
+/** Date formats used across the site, in the page's locale and the site's time zone (lib/time.ts). */
 export const dateFormats = {
   /** "Jan 13, 2023" / "2023年1月13日" */
   short: { year: 'numeric', month: 'short', day: 'numeric' },

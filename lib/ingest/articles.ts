@@ -23,16 +23,6 @@ import { sanitizeBodyHtml } from './sanitize';
 /** Pictures the site serves itself: a path under public/, never `//host`. */
 const SITE_PATH = /^\/(?!\/)[A-Za-z0-9._~\-/%]+$/;
 
-/** The hosts next.config allows next/image to fetch from (IMAGE_REMOTE_HOSTS). */
-function remoteImageHosts(): Set<string> {
-  return new Set(
-    (env.IMAGE_REMOTE_HOSTS ?? '')
-      .split(',')
-      .map((host) => host.trim().toLowerCase())
-      .filter(Boolean),
-  );
-}
-
 /** A picture address the site can show: a site path, or https on a configured host. */
 function pictureSourceProblem(src: string): string | null {
   if (SITE_PATH.test(src)) return null;
@@ -44,7 +34,8 @@ function pictureSourceProblem(src: string): string | null {
   }
   if (url.protocol !== 'https:') return 'a site path such as /images/… or an https URL';
   if (url.username || url.password || url.port) return 'an https URL without credentials or port';
-  if (!remoteImageHosts().has(url.hostname.toLowerCase())) return `pictures from ${url.hostname} are not allowed (IMAGE_REMOTE_HOSTS)`;
+  // The hosts next.config.ts lets the image optimizer fetch from.
+  if (!env.IMAGE_REMOTE_HOSTS.includes(url.hostname.toLowerCase())) return `pictures from ${url.hostname} are not allowed (IMAGE_REMOTE_HOSTS)`;
   return null;
 }
 

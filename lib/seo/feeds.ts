@@ -2,7 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import { headlineWithSeries } from '../content/headline';
 import { escapeHtml } from '../content/html';
 import { listFeedItems } from '../content/syndication';
-import { toShanghaiRfc822 } from '../content/time';
+import { toShanghaiRfc822 } from '../time';
 import type { Channel, FeedItem, LeadImage } from '../content/types';
 import { feedLanguage, type Locale } from '../i18n/locales';
 import { paths } from '../i18n/paths';

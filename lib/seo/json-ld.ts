@@ -1,5 +1,5 @@
 import type { Article, Channel } from '../content/types';
-import { toShanghaiIso } from '../content/time';
+import { toShanghaiIso } from '../time';
 import { optimizerUrl } from '../images';
 import type { Locale } from '../i18n/locales';
 import { htmlLang } from '../i18n/locales';

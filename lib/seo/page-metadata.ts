@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { headlineWithSeries } from '../content/headline';
 import type { ArticlePage, AuthorPage, ChannelPage } from '../content/pages';
-import { toShanghaiIso } from '../content/time';
+import { toShanghaiIso } from '../time';
 import type { Locale } from '../i18n/locales';
 import { otherLocale } from '../i18n/locales';
 import { paths } from '../i18n/paths';
@@ -90,17 +90,38 @@ export async function authorMetadata(data: AuthorPage): Promise<Metadata> {
   });
 }
 
+/** A fixed page (about, contact, privacy, terms): the same page in both languages, the site's feed. */
+export async function fixedPageMetadata(
+  locale: Locale,
+  page: Exclude<FixedPage, 'cookies'>,
+  text: { title: string; description: string },
+): Promise<Metadata> {
+  return pageMetadata({
+    locale,
+    path: paths[page](locale),
+    ...text,
+    alternates: { en: paths[page]('en'), zh: paths[page]('zh') },
+    feeds: await feedLinks(locale),
+  });
+}
+
+export async function aboutMetadata(locale: Locale): Promise<Metadata> {
+  const t = await getTranslations({ locale, namespace: 'About' });
+  return fixedPageMetadata(locale, 'about', { title: t('title'), description: t('intro', { site: siteName(locale) }) });
+}
+
+export async function contactMetadata(locale: Locale): Promise<Metadata> {
+  const t = await getTranslations({ locale, namespace: 'Contact' });
+  return fixedPageMetadata(locale, 'contact', { title: t('title'), description: t('intro') });
+}
+
 /** The two policy pages: same shape, their own namespace and description. */
 export async function policyMetadata(locale: Locale, policy: Extract<FixedPage, 'privacy' | 'terms'>): Promise<Metadata> {
   const t = await getTranslations({ locale, namespace: policy === 'privacy' ? 'Privacy' : 'Terms' });
   const seo = await getTranslations({ locale, namespace: 'Seo' });
-  return pageMetadata({
-    locale,
-    path: paths[policy](locale),
+  return fixedPageMetadata(locale, policy, {
     title: t('title'),
     description: seo(policy === 'privacy' ? 'privacyDescription' : 'termsDescription', { site: siteName(locale) }),
-    alternates: { en: paths[policy]('en'), zh: paths[policy]('zh') },
-    feeds: await feedLinks(locale),
   });
 }
 

@@ -9,7 +9,7 @@ import {
   planArticleSitemaps,
   readArticleSitemapBatch,
 } from '../content/syndication';
-import { toShanghaiIso } from '../content/time';
+import { toShanghaiIso } from '../time';
 import type { SitemapArticle } from '../content/types';
 import { feedLanguage, hreflang, type Locale, locales, X_DEFAULT_LOCALE } from '../i18n/locales';
 import { paths } from '../i18n/paths';

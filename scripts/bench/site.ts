@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { bundleServer } from '../build-server';
+import { bundleServer } from '../../server/bundle';
 
 /*
  * Preparing the site under test: a seeded temporary database and a clean production build
@@ -65,7 +65,7 @@ export function buildSite(root: string, env: NodeJS.ProcessEnv): BuildTime {
   const before = fs.readFileSync(tsconfig);
   try {
     const { seconds, output } = runTimed(path.join(root, 'node_modules', '.bin', 'next'), ['build'], root, env, 'next build');
-    bundleServer(root, BENCH_DIST_DIR);
+    bundleServer(BENCH_DIST_DIR);
     return { seconds, compileSeconds: compileSecondsIn(output) };
   } finally {
     if (!fs.readFileSync(tsconfig).equals(before)) fs.writeFileSync(tsconfig, before);

@@ -1,10 +1,10 @@
 import { chromium, type Browser } from 'playwright-core';
-import { CHROMIUM_ARGS } from '../../scripts/local-server';
+import { CHROMIUM_ARGS, chromiumPath } from '../../scripts/lib/chromium';
 
-/** Debian's Chromium (installed by .ci/run); never a downloaded browser. */
+/** Debian's Chromium (scripts/lib/chromium.ts). */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    executablePath: chromiumPath(),
     headless: true,
     args: CHROMIUM_ARGS,
   });

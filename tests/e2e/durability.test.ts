@@ -1,9 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { freePort, productionEnv, SERVER_COMMAND, waitForServer } from '../../scripts/local-server';
+import { freePort, productionEnv, startProductionServer, waitForServer } from '../../scripts/lib/local-server';
 import { E2E_APP_SECRET, formToken } from './server';
 
 /*
@@ -95,7 +95,7 @@ it('keeps every confirmed message through kill -9 and restarts, exactly once, in
   const output = fs.openSync(path.join(dir, 'server.log'), 'a');
   /** The production server on this test's database; after a kill, again on the same one. */
   const start = async (): Promise<ChildProcess> => {
-    const started = spawn(...SERVER_COMMAND, { cwd: path.resolve(__dirname, '..', '..'), env, stdio: ['ignore', output, output] });
+    const started = startProductionServer(env, ['ignore', output, output]);
     await waitForServer(`${base}/api/health`, started);
     return started;
   };

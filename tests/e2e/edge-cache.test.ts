@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { CONSENT_MAX_AGE_SECONDS, formatConsent, POLICY_VERSION } from '@/lib/consent/cookie';
 import { startEdge, type RunningEdge } from '@/scripts/lib/edge';
-import { freePort } from '@/scripts/local-server';
+import { freePort } from '@/scripts/lib/local-server';
 import { baseUrl, formToken, requestQueryCount } from './server';
 
 /*

@@ -1,6 +1,6 @@
 import type { ArticleInput } from '../../lib/content/article-input';
 import { articleInputSchema } from '../../lib/content/article-input';
-import { toShanghaiIso } from '../../lib/content/time';
+import { toShanghaiIso } from '../../lib/time';
 
 /*
  * Articles the end-to-end tests add to the demo content, each for one behaviour that the demo

@@ -1,14 +1,14 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { bundleServer } from '../../scripts/build-server';
-import { freePort, productionEnv, SERVER_COMMAND, waitForServer } from '../../scripts/local-server';
+import { freePort, productionEnv, startProductionServer, waitForServer } from '../../scripts/lib/local-server';
+import { bundleServer } from '../../server/bundle';
 import { E2E_APP_SECRET, E2E_INGEST_TOKEN, STATE_FILE, type E2eState } from './server';
 
 /*
  * End-to-end tests run against the real production build and server: a temporary database
- * seeded with the demo content, `next build` into its own folder (.next-e2e), scripts/serve.ts.
+ * seeded with the demo content, `next build` into its own folder (.next-e2e), server/main.ts.
  */
 
 const root = path.resolve(__dirname, '..', '..');
@@ -33,16 +33,11 @@ export default async function globalSetup(): Promise<void> {
   run(bin('tsx'), ['scripts/seed.ts'], env);
   run(bin('tsx'), ['tests/e2e/load-fixtures.ts'], env);
   run(bin('next'), ['build'], env);
-  bundleServer(root, '.next-e2e');
+  bundleServer('.next-e2e');
   const queryLog = path.join(tempDir, 'queries.log');
   // The server's stdout is its JSON log (lib/log.ts): kept for the tests that read it.
   const serverLog = path.join(tempDir, 'server.log');
-  const server = spawn(...SERVER_COMMAND, {
-    cwd: root,
-    env: { ...env, DB_QUERY_LOG: queryLog, PORT: String(port) },
-    stdio: ['ignore', fs.openSync(serverLog, 'a'), 'inherit'],
-    detached: false,
-  });
+  const server = startProductionServer({ ...env, DB_QUERY_LOG: queryLog }, ['ignore', fs.openSync(serverLog, 'a'), 'inherit']);
   await waitForServer(`${baseUrl}/en`, server);
   const state: E2eState = {
     baseUrl,

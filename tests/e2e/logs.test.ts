@@ -1,8 +1,7 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort, productionEnv, SERVER_COMMAND, waitForServer } from '../../scripts/local-server';
+import { freePort, productionEnv, startProductionServer, waitForServer } from '../../scripts/lib/local-server';
 import { E2E_APP_SECRET, formToken, get, readState } from './server';
 
 /*
@@ -11,7 +10,7 @@ import { E2E_APP_SECRET, formToken, get, readState } from './server';
  * and nothing the visitor wrote or who they are.
  */
 
-/** The JSON lines of a server's stdout so far (scripts/serve.ts's start-up line is not JSON). */
+/** The JSON lines of a server's stdout so far (server/main.ts's start-up line is not JSON). */
 function logLines(file = readState().serverLog): Record<string, unknown>[] {
   return fs
     .readFileSync(file, 'utf8')
@@ -114,11 +113,8 @@ it('logs an unexpected error with its digest, route and request id; the visitor 
   const port = await freePort();
   const serverLog = path.join(dir, 'server.log');
   const output = fs.openSync(serverLog, 'a');
-  const server = spawn(...SERVER_COMMAND, {
-    cwd: path.resolve(__dirname, '..', '..'),
-    env: productionEnv({ port, distDir: '.next-e2e', databasePath, appSecret: E2E_APP_SECRET }),
-    stdio: ['ignore', output, 'ignore'],
-  });
+  const env = productionEnv({ port, distDir: '.next-e2e', databasePath, appSecret: E2E_APP_SECRET });
+  const server = startProductionServer(env, ['ignore', output, 'ignore']);
   try {
     // Not /api/health: it answers 503 here, as it should.
     await waitForServer(`http://localhost:${port}/robots.txt`, server);

@@ -1,10 +1,9 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { SERVER_COMMAND } from '../../scripts/local-server';
+import { freePort, productionEnv, startProductionServer, waitForServer } from '../../scripts/lib/local-server';
 import { E2E_APP_SECRET } from './server';
 
 /*
@@ -18,40 +17,18 @@ jest.setTimeout(120_000);
 const root = path.resolve(__dirname, '..', '..');
 const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 it('finishes the request in flight, refuses new ones and closes the database on SIGTERM', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-shutdown-'));
   const databasePath = path.join(dir, 'shutdown.db');
   const port = await freePort();
-  const env = {
-    ...process.env,
-    NODE_ENV: 'production' as const,
-    NEXT_TELEMETRY_DISABLED: '1',
-    NEXT_DIST_DIR: '.next-e2e',
-    DATABASE_PATH: databasePath,
-    SITE_URL: `http://localhost:${port}`,
-    PORT: String(port),
-    APP_SECRET: E2E_APP_SECRET,
-  };
+  const env = productionEnv({ port, distDir: '.next-e2e', databasePath, appSecret: E2E_APP_SECRET });
   expect(spawnSync(bin('tsx'), ['scripts/seed.ts', '--articles', '20000'], { cwd: root, env, stdio: 'ignore' }).status).toBe(0);
-  const server = spawn(...SERVER_COMMAND, { cwd: root, env, stdio: 'ignore' });
+  const server = startProductionServer(env);
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     server.on('exit', (code, signal) => resolve({ code, signal })),
   );
   try {
-    for (let i = 0; i < 240; i++) {
-      const ok = await fetch(`http://localhost:${port}/api/health`).then((r) => r.ok).catch(() => false);
-      if (ok) break;
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
+    await waitForServer(`http://localhost:${port}/api/health`, server);
     // A long streamed response (10,000 URLs): SIGTERM as soon as its first bytes arrive.
     const body = await new Promise<string>((resolve, reject) => {
       http

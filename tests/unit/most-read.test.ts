@@ -1,5 +1,6 @@
 import { getDb } from '@/lib/db/connection';
-import { listMostRead, recordView, shanghaiDay } from '@/lib/content/most-read';
+import { listMostRead, recordView } from '@/lib/content/most-read';
+import { shanghaiDay } from '@/lib/time';
 import { addArticle, addChannels } from '../helpers/articles';
 
 const NOW = Date.parse('2026-11-25T12:00:00+08:00');

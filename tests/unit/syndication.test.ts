@@ -1,5 +1,5 @@
 import { findArticleSitemapRange, listFeedItems, planArticleSitemaps } from '@/lib/content/syndication';
-import { toShanghaiIso, toShanghaiRfc822 } from '@/lib/content/time';
+import { toShanghaiIso, toShanghaiRfc822 } from '@/lib/time';
 import { saveArticle } from '@/lib/content/article-write';
 import { getDb } from '@/lib/db/connection';
 import { SYNDICATION_SQL } from '@/lib/db/syndication-read';

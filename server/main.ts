@@ -1,10 +1,11 @@
 /**
  * The production server: Next.js's request handler inside a plain node:http server, so every
  * response can carry a Content-Security-Policy with the hashes of its own inline scripts
- * (lib/http/csp-response.ts; docs/decisions/0010). `npm run build` bundles it into plain
- * JavaScript beside the Next.js build (scripts/build-server.ts), and it runs as
+ * (lib/http/csp-response.ts; docs/decisions/0010). `npm start` runs it (scripts/start.ts).
+ * `npm run build` bundles it into plain JavaScript beside the Next.js build (server/bundle.ts),
+ * and on a machine that has a build it runs as
  *
- *   node scripts/serve-built.cjs        (PORT, default 3000; NEXT_DIST_DIR as for the build)
+ *   node --max-old-space-size=384 .next/portal-server.js   (PORT, default 3000; NEXT_DIST_DIR as for the build)
  *
  * Each request gets an id (`x-request-id`, kept from the proxy in front when well-formed),
  * passed on to Next.js, echoed in the response, and written with the status and time in one
