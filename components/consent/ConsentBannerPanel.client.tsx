@@ -104,6 +104,12 @@ export function ConsentBannerPanel({
 
   const button =
     'inline-flex min-h-11 flex-1 items-center justify-center rounded-full border-2 border-brand-900 bg-brand-900 px-5 font-semibold text-white hover:bg-brand-700 sm:flex-none';
+  // The settings view saves what is ticked; the banner offers the settings instead.
+  const choices: [string, string][] = [
+    ['accept', text.acceptAll],
+    ['reject', text.rejectAll],
+    view === 'settings' ? ['save', text.save] : ['settings', text.settings],
+  ];
 
   return (
     <section
@@ -155,21 +161,11 @@ export function ConsentBannerPanel({
             ) : null}
             {/* Three choices of equal weight: same size, same colours. */}
             <div className="mt-4 flex flex-wrap gap-3">
-              <button type="submit" name="choice" value="accept" className={button} disabled={pending}>
-                {text.acceptAll}
-              </button>
-              <button type="submit" name="choice" value="reject" className={button} disabled={pending}>
-                {text.rejectAll}
-              </button>
-              {view === 'settings' ? (
-                <button type="submit" name="choice" value="save" className={button} disabled={pending}>
-                  {text.save}
+              {choices.map(([value, label]) => (
+                <button key={value} type="submit" name="choice" value={value} className={button} disabled={pending}>
+                  {label}
                 </button>
-              ) : (
-                <button type="submit" name="choice" value="settings" className={button} disabled={pending}>
-                  {text.settings}
-                </button>
-              )}
+              ))}
             </div>
           </form>
         )}

@@ -8,36 +8,25 @@ import { CookieSettingsLink } from '../consent/CookieSettingsLink.client';
 export function SiteFooter({ locale, site, year }: { locale: Locale; site: Site; year: number }) {
   const t = useTranslations('Footer');
   const linkClass = 'underline-offset-4 hover:underline';
+  const footerLinks: [string, string][] = [
+    [paths.about(locale), t('about')],
+    [paths.contact(locale), t('contact')],
+    [paths.contact(locale), t('leaveMessage')],
+    [paths.privacy(locale), t('privacy')],
+    [paths.terms(locale), t('terms')],
+  ];
   return (
     <footer className="mt-16 bg-ink-900 text-ink-100">
       <div className="mx-auto grid max-w-6xl gap-6 px-4 py-10 text-sm leading-relaxed">
         <nav aria-label={t('label')}>
           <ul className="flex flex-wrap gap-x-6 gap-y-2 font-semibold">
-            <li>
-              <a className={linkClass} href={paths.about(locale)}>
-                {t('about')}
-              </a>
-            </li>
-            <li>
-              <a className={linkClass} href={paths.contact(locale)}>
-                {t('contact')}
-              </a>
-            </li>
-            <li>
-              <a className={linkClass} href={paths.contact(locale)}>
-                {t('leaveMessage')}
-              </a>
-            </li>
-            <li>
-              <a className={linkClass} href={paths.privacy(locale)}>
-                {t('privacy')}
-              </a>
-            </li>
-            <li>
-              <a className={linkClass} href={paths.terms(locale)}>
-                {t('terms')}
-              </a>
-            </li>
+            {footerLinks.map(([href, label]) => (
+              <li key={label}>
+                <a className={linkClass} href={href}>
+                  {label}
+                </a>
+              </li>
+            ))}
             <li>
               <CookieSettingsLink
                 className={linkClass}

@@ -9,14 +9,8 @@ import { statement } from './statements';
  * Only published articles whose time has come (published_ms <= now) are ever listed.
  */
 
-export interface SummaryRow {
-  id: number;
-  locale: Locale;
-  channel: string;
-  slug: string;
-  headline: string;
-  series: string | null;
-  summary: string;
+/** The columns named as in the domain type, then the lead picture and times flattened. */
+export interface SummaryRow extends Pick<ArticleSummary, 'id' | 'locale' | 'channel' | 'slug' | 'headline' | 'series' | 'summary'> {
   image_src: string | null;
   image_alt: string;
   image_caption: string;
