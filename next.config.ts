@@ -1,5 +1,6 @@
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
+import { FORM_ACTION_LIMIT } from './lib/http/page-post';
 import { IMAGE_DEVICE_SIZES, IMAGE_QUALITY, IMAGE_SIZES } from './lib/images';
 
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
@@ -25,8 +26,8 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   serverExternalPackages: ['better-sqlite3'],
   experimental: {
-    // The contact form is the only server action: 5,000 characters of message fit many times.
-    serverActions: { bodySizeLimit: '64kb' },
+    // The contact form is the only server action; proxy.ts refuses larger page posts first.
+    serverActions: { bodySizeLimit: FORM_ACTION_LIMIT },
   },
   async headers() {
     // The staff area: never indexed, never stored by a browser or proxy (pages also say noindex in <meta>).
