@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { getDb } from '../db/connection';
 import { recordArticleView, selectMostRead } from '../db/views';
 import type { Locale } from '../i18n/locales';
@@ -11,6 +12,9 @@ export const MOST_READ_DAYS = 7;
 export function shanghaiDay(ms: number): number {
   return Math.floor((ms + SHANGHAI_OFFSET_MS) / DAY_MS);
 }
+
+/** The body of POST /api/views: the article a reader with statistics consent opened. */
+export const viewBodySchema = z.object({ id: z.number().int().positive() });
 
 /** Counts one view; false when the id is not a readable article. */
 export function recordView(articleId: number, now = Date.now()): boolean {
