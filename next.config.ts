@@ -1,5 +1,6 @@
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
+import { PRIVATE_NO_STORE } from './lib/http/headers';
 import { FORM_ACTION_LIMIT } from './lib/http/page-post';
 import { IMAGE_DEVICE_SIZES, IMAGE_QUALITY, IMAGE_SIZES } from './lib/images';
 
@@ -33,7 +34,7 @@ const nextConfig: NextConfig = {
     // The staff area: never indexed, never stored by a browser or proxy (pages also say noindex in <meta>).
     const staff = [
       { key: 'X-Robots-Tag', value: 'noindex, nofollow' },
-      { key: 'Cache-Control', value: 'private, no-store' },
+      { key: 'Cache-Control', value: PRIVATE_NO_STORE['Cache-Control'] },
     ];
     // On every response (the Content-Security-Policy is added by scripts/serve.ts: decision 0010).
     const everywhere = [
