@@ -1,5 +1,7 @@
 import { getDb } from '@/lib/db/connection';
 import { checkDatabase } from '@/lib/db/health';
+import { NO_STORE } from '@/lib/http/headers';
+import { otherMethods } from '@/lib/http/methods';
 import { log } from '@/lib/log';
 
 /**
@@ -9,7 +11,6 @@ import { log } from '@/lib/log';
 export const dynamic = 'force-dynamic';
 
 export function GET() {
-  const headers = { 'Cache-Control': 'no-store' };
   let database: ReturnType<typeof checkDatabase>;
   let failure: unknown;
   try {
@@ -20,7 +21,9 @@ export function GET() {
   }
   if (!database.ok) {
     log.error({ event: 'health.unavailable', err: failure }, 'health check: the database does not answer');
-    return Response.json({ status: 'unavailable', database: 'unreachable' }, { status: 503, headers });
+    return Response.json({ status: 'unavailable', database: 'unreachable' }, { status: 503, headers: NO_STORE });
   }
-  return Response.json({ status: 'ok', database: 'ok', schemaVersion: database.schemaVersion }, { headers });
+  return Response.json({ status: 'ok', database: 'ok', schemaVersion: database.schemaVersion }, { headers: NO_STORE });
 }
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods('GET');

@@ -1,5 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { getChannel, listChannelArticles } from '@/lib/content/articles';
+import { errorResponse } from '@/lib/http/errors';
+import { otherMethods } from '@/lib/http/methods';
 import { isLocale } from '@/lib/i18n/locales';
 
 /** One page of a channel as JSON, for the "Load more" button. */
@@ -8,14 +10,14 @@ export async function GET(request: NextRequest, { params }: RouteContext<'/api/c
   const locale = request.nextUrl.searchParams.get('locale');
   const pageParam = request.nextUrl.searchParams.get('page') ?? '1';
   if (!isLocale(locale) || !/^[1-9][0-9]{0,5}$/.test(pageParam)) {
-    return NextResponse.json({ error: 'bad_request' }, { status: 400 });
+    return errorResponse('bad_request', 'locale must be en or zh, and page a number from 1');
   }
-  if (!getChannel(locale, channel)) {
-    return NextResponse.json({ error: 'not_found' }, { status: 404 });
-  }
+  if (!getChannel(locale, channel)) return errorResponse('not_found', 'no such channel');
   const page = listChannelArticles({ locale, channel, page: Number(pageParam) });
-  if (!page) return NextResponse.json({ error: 'not_found' }, { status: 404 });
+  if (!page) return errorResponse('not_found', 'no such page of this channel');
   return NextResponse.json(page, {
     headers: { 'Cache-Control': 'public, max-age=60, s-maxage=60, stale-while-revalidate=300' },
   });
 }
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods('GET');
