@@ -29,6 +29,9 @@ const nextConfig: NextConfig = {
   experimental: {
     // The contact form is the only server action; proxy.ts refuses larger page posts first.
     serverActions: { bodySizeLimit: FORM_ACTION_LIMIT },
+    // Next.js copies a page post's body for proxy.ts, up to 10 MB by default: no page takes more
+    // than the form's limit (proxy.ts refuses larger posts), so no copy needs to be larger.
+    proxyClientMaxBodySize: FORM_ACTION_LIMIT,
   },
   async headers() {
     // The staff area: never indexed, never stored by a browser or proxy (pages also say noindex in <meta>).
