@@ -1,6 +1,7 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import { z } from 'zod';
+import { closeGently } from '@/lib/http/connection';
 import { FORM_BODIES, JSON_BODY, mediaType, MULTIPART_BODY, readBody, readLimited, URLENCODED_BODY } from '@/lib/http/body';
 import { ERROR_STATUS, errorResponse, type ErrorBody } from '@/lib/http/errors';
 import { refuseCrossSite } from '@/lib/http/guards';
@@ -305,6 +306,38 @@ describe('readBody under a real HTTP server', () => {
     const response = await fetch(`http://127.0.0.1:${port}/`, { method: 'POST', body, headers: { 'Content-Type': 'application/json' } });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ text: 'x'.repeat(1000) });
+  });
+});
+
+describe('closeGently', () => {
+  it('ends the server side at once and destroys the socket only after the linger time', async () => {
+    let serverSocket: net.Socket | undefined;
+    const server = net.createServer((socket) => {
+      serverSocket = socket;
+      closeGently(socket, 300);
+      socket.write('HTTP/1.1 413 Payload Too Large\r\nConnection: close\r\n\r\n');
+      // What Node's HTTP server calls after a Connection: close answer.
+      socket.destroySoon();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    // A client that keeps its own side open, as one still sending a body would.
+    const client = net.connect({ port: (server.address() as AddressInfo).port, host: '127.0.0.1', allowHalfOpen: true });
+    client.on('error', () => undefined);
+    let received = '';
+    client.on('data', (chunk: Buffer) => (received += chunk.toString()));
+    try {
+      await new Promise((resolve) => {
+        client.once('end', resolve);
+        client.once('close', resolve);
+      });
+      expect(received).toMatch(/^HTTP\/1\.1 413 /);
+      expect(serverSocket!.destroyed).toBe(false);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(serverSocket!.destroyed).toBe(true);
+    } finally {
+      client.destroy();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });
 
