@@ -1,6 +1,8 @@
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
 import { env } from './lib/env';
+import { PRIVATE_NO_STORE } from './lib/http/headers';
+import { FORM_ACTION_LIMIT } from './lib/http/page-post';
 import { IMAGE_DEVICE_SIZES, IMAGE_QUALITY, IMAGE_SIZES } from './lib/images';
 
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
@@ -17,14 +19,17 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   serverExternalPackages: ['better-sqlite3'],
   experimental: {
-    // The contact form is the only server action: 5,000 characters of message fit many times.
-    serverActions: { bodySizeLimit: '64kb' },
+    // The contact form is the only server action; proxy.ts refuses larger page posts first.
+    serverActions: { bodySizeLimit: FORM_ACTION_LIMIT },
+    // Next.js copies a page post's body for proxy.ts, up to 10 MB by default: no page takes more
+    // than the form's limit (proxy.ts refuses larger posts), so no copy needs to be larger.
+    proxyClientMaxBodySize: FORM_ACTION_LIMIT,
   },
   async headers() {
     // The staff area: never indexed, never stored by a browser or proxy (pages also say noindex in <meta>).
     const staff = [
       { key: 'X-Robots-Tag', value: 'noindex, nofollow' },
-      { key: 'Cache-Control', value: 'private, no-store' },
+      { key: 'Cache-Control', value: PRIVATE_NO_STORE['Cache-Control'] },
     ];
     // On every response (the Content-Security-Policy is added by server/main.ts: decision 0010).
     const everywhere = [

@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { CONSENT_VARIANT_HEADER, readConsentCookie, variantFor } from './lib/consent/cookie';
 import { databaseAddressBook } from './lib/content/route-check';
+import { refusePagePost } from './lib/http/page-post';
 import { internalPath, resolveAddress, variantLabel } from './lib/routing/resolve';
 
 /**
@@ -12,43 +13,16 @@ import { internalPath, resolveAddress, variantLabel } from './lib/routing/resolv
  * cacheable.
  */
 
-/**
- * Pages take POST only where a form posts to them (the contact form's server action) and only
- * as a form with a body; anything else is refused here, before Next.js tries to read it as an
- * action (an empty or broken multipart body made that a 500).
- */
-async function refusePost(request: NextRequest, segments: string[]): Promise<NextResponse | null> {
-  if (request.method !== 'POST') return null;
-  const type = request.headers.get('content-type') ?? '';
-  const length = Number(request.headers.get('content-length') ?? '0');
-  const isContact = segments.length === 2 && segments[1] === 'contact';
-  if (!isContact) return new NextResponse(null, { status: 405, headers: { Allow: 'GET, HEAD' } });
-  if (!/^(multipart\/form-data; *boundary=.{1,70}|application\/x-www-form-urlencoded)/i.test(type)) {
-    return new NextResponse(null, { status: 415 });
-  }
-  if (!(length > 0)) return new NextResponse(null, { status: 400 });
-  // With JavaScript the form posts with a Next-Action header, which Next.js checks itself.
-  // Without, the action travels in the body as `$ACTION_…` fields: a body that does not parse
-  // as a form, or carries no action, is not ours (Next.js would answer it with a 500).
-  if (request.headers.has('next-action')) return null;
-  try {
-    const form = await request.clone().formData();
-    for (const name of form.keys()) if (name.startsWith('$ACTION_')) return null;
-  } catch {
-    // not a well-formed form body
-  }
-  return new NextResponse(null, { status: 400 });
-}
-
 export async function proxy(request: NextRequest) {
-  const segments = request.nextUrl.pathname.split('/').filter(Boolean);
-  const refused = await refusePost(request, segments);
-  if (refused) return refused;
-
   const resolution = resolveAddress(
     { pathname: request.nextUrl.pathname, search: request.nextUrl.search, acceptLanguage: request.headers.get('accept-language') },
     databaseAddressBook,
   );
+  // Pages take POST only where a form posts to them: the contact page's server action.
+  const takesForm = resolution.kind === 'page' && resolution.route.page === 'fixed' && resolution.route.name === 'contact';
+  const refused = await refusePagePost(request, takesForm);
+  if (refused) return refused;
+
   if (resolution.kind === 'redirect') {
     const [pathname, search = ''] = resolution.location.split('?');
     const url = request.nextUrl.clone();

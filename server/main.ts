@@ -18,6 +18,7 @@
  */
 import http from 'node:http';
 import compression from 'compression';
+import { closeGently } from '../lib/http/connection';
 import { applyContentSecurityPolicy } from '../lib/http/csp-response';
 import { forwardedHttps } from '../lib/http/origin';
 import { log, logRequest, requestId } from '../lib/log';
@@ -69,6 +70,8 @@ async function main(): Promise<void> {
   // closes is lost.
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
+  // A 413 sent while the client is still sending must reach it before the connection closes.
+  server.on('connection', (socket) => closeGently(socket));
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { getDb } from '../db/connection';
 import { recordArticleView, selectMostRead } from '../db/views';
 import type { Locale } from '../i18n/locales';
@@ -5,6 +6,9 @@ import { shanghaiDay } from '../time';
 import type { ArticleSummary } from './types';
 
 export const MOST_READ_DAYS = 7;
+
+/** The body of POST /api/views: the article a reader with statistics consent opened. */
+export const viewBodySchema = z.object({ id: z.number().int().positive() });
 
 /** Counts one view; false when the id is not a readable article. */
 export function recordView(articleId: number, now = Date.now()): boolean {

@@ -11,6 +11,8 @@ import { getDb } from '../db/connection';
 import { selectArticleByExternalId } from '../db/content-read';
 import { setArticleStatus } from '../db/content-write';
 import { env } from '../env';
+import { fieldErrors } from '../http/body';
+import type { FieldErrors } from '../http/errors';
 import { paths } from '../i18n/paths';
 import { refreshAfterArticleChange } from './refresh';
 import { sanitizeBodyHtml } from './sanitize';
@@ -53,16 +55,9 @@ export const ingestBodySchema = articleInputSchema.omit({ id: true }).extend({
   }).optional(),
 });
 
-export type FieldErrors = Record<string, string>;
 export type PutResult =
   | { kind: 'invalid'; fields: FieldErrors }
   | { kind: 'saved'; created: boolean; id: string; url: string };
-
-function issuesToFields(issues: z.core.$ZodIssue[]): FieldErrors {
-  const fields: FieldErrors = {};
-  for (const issue of issues) fields[issue.path.join('.') || '(body)'] ??= issue.message;
-  return fields;
-}
 
 /** Fills in a site picture's size from the file itself. */
 async function withImageSize(image: NonNullable<ArticleInput['image']>): Promise<ArticleInput['image'] | string> {
@@ -82,7 +77,7 @@ async function withImageSize(image: NonNullable<ArticleInput['image']>): Promise
 export async function putArticle(id: string, body: unknown): Promise<PutResult> {
   if (!/^[A-Za-z0-9._:-]{1,100}$/.test(id)) return { kind: 'invalid', fields: { id: 'letters, digits and . _ : - only, at most 100' } };
   const parsed = ingestBodySchema.safeParse(body);
-  if (!parsed.success) return { kind: 'invalid', fields: issuesToFields(parsed.error.issues) };
+  if (!parsed.success) return { kind: 'invalid', fields: fieldErrors(parsed.error) };
   const input: ArticleInput = { ...parsed.data, id, bodyHtml: sanitizeBodyHtml(parsed.data.bodyHtml) };
   if (!input.bodyHtml.trim()) return { kind: 'invalid', fields: { bodyHtml: 'nothing left after removing what is not allowed' } };
   if (!getChannel(input.locale, input.section)) return { kind: 'invalid', fields: { section: 'no such channel' } };

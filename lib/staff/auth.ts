@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { z } from 'zod';
 import type { Db } from '../db/connection';
 import {
   clearSignInFailures,
@@ -27,6 +28,12 @@ export const MAX_FAILURES_PER_EMAIL = 5;
  * office address mistyping should not lock each other out; guessing is still bounded per account.
  */
 export const MAX_FAILURES_PER_IP = 20;
+
+/**
+ * The login form's body. Too long a value is answered like a wrong password (the form again,
+ * with the same notice), never with a hint of which limit it passed.
+ */
+export const signInFormSchema = z.object({ email: z.string().max(254), password: z.string().max(1000) });
 
 export type SignInResult =
   | { ok: true; token: string; expiresMs: number; staff: { id: number; email: string } }

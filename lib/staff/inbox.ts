@@ -61,7 +61,8 @@ export function openInboxMessage(reference: string, now = Date.now()): InboxMess
   return message;
 }
 
-export const statusChangeSchema = z.object({ status: z.enum(MESSAGE_STATUSES) });
+/** The message page's status buttons: the new status, and where to go back to (checked by safeInboxReturn). */
+export const statusChangeSchema = z.object({ status: z.enum(MESSAGE_STATUSES), return: z.string().optional() });
 
 export function changeMessageStatus(reference: string, status: MessageStatus, now = Date.now()): boolean {
   return setMessageStatus(getDb(), { reference, status, now });

@@ -1,6 +1,7 @@
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getDb } from '../db/connection';
+import { PRIVATE_NO_STORE } from '../http/headers';
 import { isHttps } from '../http/origin';
 import { keyedHash } from '../secrets';
 import { SESSION_SECONDS, signIn, type SignInResult, signOut, staffForSession } from './auth';
@@ -65,5 +66,5 @@ export function clientIpHash(request: Request): string {
 
 /** A 303 redirect (the browser follows with GET) that is never cached. */
 export function seeOther(location: string, headers: Record<string, string> = {}): Response {
-  return new Response(null, { status: 303, headers: { ...headers, Location: location, 'Cache-Control': 'private, no-store' } });
+  return new Response(null, { status: 303, headers: { ...headers, Location: location, ...PRIVATE_NO_STORE } });
 }

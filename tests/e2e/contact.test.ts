@@ -170,6 +170,7 @@ describe('POST /api/contact', () => {
     const limited = await post(form(), headers);
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(500);
+    expect(await limited.json()).toEqual({ error: { code: 'rate_limited', message: expect.any(String) } });
   });
 
   it('stores exactly 200 messages from 200 concurrent submissions', async () => {

@@ -1,3 +1,5 @@
+import { PRIVATE_NO_STORE } from '@/lib/http/headers';
+import { otherMethods } from '@/lib/http/methods';
 import { inboxCsv, parseInboxQuery } from '@/lib/staff/inbox';
 import { adminPaths } from '@/lib/staff/paths';
 import { currentStaff, seeOther } from '@/lib/staff/session';
@@ -9,10 +11,12 @@ export async function GET(request: Request) {
   const day = new Date().toISOString().slice(0, 10);
   return new Response(inboxCsv(query), {
     headers: {
+      ...PRIVATE_NO_STORE,
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="messages-${day}.csv"`,
-      'Cache-Control': 'private, no-store',
       'X-Robots-Tag': 'noindex, nofollow',
     },
   });
 }
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods('GET');

@@ -1,18 +1,25 @@
+import { FORM_BODIES, readBody } from '@/lib/http/body';
+import { PRIVATE_NO_STORE } from '@/lib/http/headers';
+import { otherMethods } from '@/lib/http/methods';
 import { isSameOrigin } from '@/lib/http/origin';
 import { requestLog } from '@/lib/log';
-import { accountHash } from '@/lib/staff/auth';
+import { accountHash, signInFormSchema } from '@/lib/staff/auth';
 import { adminPaths } from '@/lib/staff/paths';
 import { clientIpHash, seeOther, sessionCookie, signInStaff } from '@/lib/staff/session';
 
-/** POST /admin/sign-in: the login form. Success sets the session cookie; failure goes back with a notice. */
+/** The longest login form body: the schema's 254 + 1,000 characters, percent-encoded UTF-8 at worst, and room. */
+const MAX_BODY_BYTES = 16 * 1024;
+
+/**
+ * POST /admin/sign-in: the login form. Success sets the session cookie; failure goes back with
+ * a notice (a person sees the login page, not an error body). A body that is no form at all
+ * gets the one error shape (lib/http/errors.ts).
+ */
 export async function POST(request: Request) {
   if (!isSameOrigin(request)) return seeOther(`${adminPaths.login}?notice=forbidden`);
-  const form = await request.formData().catch(() => null);
-  const email = form?.get('email');
-  const password = form?.get('password');
-  if (typeof email !== 'string' || typeof password !== 'string' || email.length > 254 || password.length > 1000) {
-    return seeOther(`${adminPaths.login}?notice=invalid`);
-  }
+  const form = await readBody(request, { limit: MAX_BODY_BYTES, types: FORM_BODIES, schema: signInFormSchema, headers: PRIVATE_NO_STORE });
+  if (!form.ok) return form.code === 'invalid_fields' ? seeOther(`${adminPaths.login}?notice=invalid`) : form.response;
+  const { email, password } = form.value;
   const ipHash = clientIpHash(request);
   const result = await signInStaff({ email, password, ipHash, now: Date.now() });
   const log = requestLog(request.headers);
@@ -28,3 +35,5 @@ export async function POST(request: Request) {
   log.info({ event: 'staff.sign-in', staffId: result.staff.id }, 'staff signed in');
   return seeOther(adminPaths.messages, { 'Set-Cookie': sessionCookie(request, result.token) });
 }
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods('POST');

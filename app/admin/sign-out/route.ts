@@ -1,10 +1,15 @@
-import { isSameOrigin } from '@/lib/http/origin';
+import { refuseCrossSite } from '@/lib/http/guards';
+import { PRIVATE_NO_STORE } from '@/lib/http/headers';
+import { otherMethods } from '@/lib/http/methods';
 import { adminPaths } from '@/lib/staff/paths';
 import { clearedSessionCookie, endCurrentSession, seeOther } from '@/lib/staff/session';
 
 /** POST /admin/sign-out: ends the session (deletes it from the database) and clears the cookie. */
 export async function POST(request: Request) {
-  if (!isSameOrigin(request)) return new Response('Cross-site request refused', { status: 403, headers: { 'Cache-Control': 'private, no-store' } });
+  const crossSite = refuseCrossSite(request, PRIVATE_NO_STORE);
+  if (crossSite) return crossSite;
   await endCurrentSession();
   return seeOther(`${adminPaths.login}?notice=signedOut`, { 'Set-Cookie': clearedSessionCookie(request) });
 }
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods('POST');

@@ -1,6 +1,11 @@
 import type { NextRequest } from 'next/server';
 import { CONSENT_COOKIE, CONSENT_MAX_AGE_SECONDS, formatConsent, POLICY_VERSION } from '@/lib/consent/cookie';
-import { isHttps, isSameOrigin } from '@/lib/http/origin';
+import { consentFormSchema, type ConsentForm } from '@/lib/consent/form';
+import { readBody, URLENCODED_BODY } from '@/lib/http/body';
+import { refuseCrossSite } from '@/lib/http/guards';
+import { NO_STORE } from '@/lib/http/headers';
+import { otherMethods } from '@/lib/http/methods';
+import { isHttps } from '@/lib/http/origin';
 import { defaultLocale, isLocale } from '@/lib/i18n/locales';
 import { paths } from '@/lib/i18n/paths';
 import { safeReturnPath } from '@/lib/routing/rules';
@@ -12,9 +17,8 @@ import { safeReturnPath } from '@/lib/routing/rules';
  * the page the form was on (303), or answers JSON when the page's script asks for it.
  */
 
-const CHOICES = new Set(['accept', 'reject', 'save', 'settings']);
-function backTo(request: NextRequest, form: URLSearchParams): string {
-  const requested = safeReturnPath(form.get('return'), 'reader');
+function backTo(request: NextRequest, form: ConsentForm): string {
+  const requested = safeReturnPath(form.return, 'reader');
   if (requested) return requested;
   const referer = request.headers.get('referer');
   if (referer) {
@@ -29,33 +33,27 @@ function backTo(request: NextRequest, form: URLSearchParams): string {
   return paths.home(localeOf(form));
 }
 
-function localeOf(form: URLSearchParams) {
-  const locale = form.get('locale');
-  return isLocale(locale) ? locale : defaultLocale;
+function localeOf(form: ConsentForm) {
+  return isLocale(form.locale) ? form.locale : defaultLocale;
 }
 
 export async function POST(request: NextRequest) {
-  const noStore = { 'Cache-Control': 'no-store' };
-  if (!isSameOrigin(request)) return Response.json({ error: 'cross-site' }, { status: 403, headers: noStore });
-  const type = request.headers.get('content-type') ?? '';
-  if (!type.startsWith('application/x-www-form-urlencoded')) {
-    return Response.json({ error: 'send a form' }, { status: 415, headers: noStore });
-  }
-  const text = await request.text();
-  if (text.length > 2000) return Response.json({ error: 'too large' }, { status: 413, headers: noStore });
-  const form = new URLSearchParams(text);
-  const choice = form.get('choice') ?? '';
-  if (!CHOICES.has(choice)) return Response.json({ error: 'unknown choice' }, { status: 400, headers: noStore });
+  const crossSite = refuseCrossSite(request);
+  if (crossSite) return crossSite;
+  // The banner's forms are a few short fields; an unknown choice is no form of ours (400).
+  const body = await readBody(request, { limit: 2000, types: [URLENCODED_BODY], schema: consentFormSchema, invalid: 'bad_request' });
+  if (!body.ok) return body.response;
+  const form = body.value;
   const wantsJson = (request.headers.get('accept') ?? '').includes('application/json');
   const back = backTo(request, form);
 
-  if (choice === 'settings') {
+  if (form.choice === 'settings') {
     const locale = back.slice(1, 3);
     const settings = `${paths.cookieSettings(isLocale(locale) ? locale : defaultLocale)}?return=${encodeURIComponent(back)}`;
-    return new Response(null, { status: 303, headers: { ...noStore, Location: settings } });
+    return new Response(null, { status: 303, headers: { ...NO_STORE, Location: settings } });
   }
 
-  const statistics = choice === 'accept' || (choice === 'save' && form.get('statistics') === 'on');
+  const statistics = form.choice === 'accept' || (form.choice === 'save' && form.statistics === 'on');
   const value = formatConsent({ version: POLICY_VERSION, statistics, decidedAt: Date.now() });
   const cookie = [
     `${CONSENT_COOKIE}=${value}`,
@@ -64,7 +62,9 @@ export async function POST(request: NextRequest) {
     'SameSite=Lax',
     ...(isHttps(request) ? ['Secure'] : []),
   ].join('; ');
-  const headers = { ...noStore, 'Set-Cookie': cookie };
+  const headers = { ...NO_STORE, 'Set-Cookie': cookie };
   if (wantsJson) return Response.json({ statistics }, { headers });
   return new Response(null, { status: 303, headers: { ...headers, Location: back } });
 }
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods('POST');

@@ -1,7 +1,11 @@
 import type { NextRequest } from 'next/server';
 import { logContactOutcome, submitContactMessage, type SubmissionResult } from '@/lib/contact/submit';
+import { JSON_BODY, readBody, URLENCODED_BODY } from '@/lib/http/body';
 import { clientIp } from '@/lib/http/client-ip';
-import { isSameOrigin } from '@/lib/http/origin';
+import { errorResponse, type ErrorCode } from '@/lib/http/errors';
+import { refuseCrossSite } from '@/lib/http/guards';
+import { NO_STORE } from '@/lib/http/headers';
+import { otherMethods } from '@/lib/http/methods';
 import { defaultLocale, isLocale } from '@/lib/i18n/locales';
 import { requestLog } from '@/lib/log';
 
@@ -12,53 +16,46 @@ import { requestLog } from '@/lib/log';
  * field errors, 400 for a bad token, 429 with Retry-After, 413, 415, 403 cross-site.
  */
 const MAX_BODY_BYTES = 32 * 1024;
-const noStore = { 'Cache-Control': 'no-store' };
 
-function fail(status: number, error: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}): Response {
-  return Response.json({ error, ...extra }, { status, headers: { ...noStore, ...headers } });
-}
+/** The log's reason codes for requests refused before the submission is looked at. */
+const REFUSAL_REASON: Partial<Record<ErrorCode, string>> = {
+  cross_site: 'cross-site',
+  payload_too_large: 'too-large',
+  unsupported_media_type: 'content-type',
+  malformed_body: 'malformed',
+};
 
 function answer(result: SubmissionResult): Response {
   switch (result.kind) {
     case 'sent':
-      return Response.json({ reference: result.reference }, { status: result.duplicate ? 200 : 201, headers: noStore });
+      return Response.json({ reference: result.reference }, { status: result.duplicate ? 200 : 201, headers: NO_STORE });
     case 'invalid':
-      return fail(422, 'invalid fields', { fields: result.errors });
+      return errorResponse('invalid_fields', 'some fields are invalid', { fields: result.errors });
     case 'token':
-      return fail(400, `form token ${result.reason}`);
+      return errorResponse('invalid_token', `the form token is ${result.reason}: load the form again`);
     case 'blocked':
-      return fail(400, 'rejected');
+      return errorResponse('rejected', 'the message was not accepted');
     case 'rate-limited':
-      return fail(429, 'too many messages', { retryAfter: result.retryAfterSeconds }, { 'Retry-After': String(result.retryAfterSeconds) });
+      return errorResponse('rate_limited', 'too many messages from this address; try again later', {
+        headers: { 'Retry-After': String(result.retryAfterSeconds) },
+      });
   }
 }
 
 export async function POST(request: NextRequest) {
   const log = requestLog(request.headers);
   /** Refused before the submission is looked at: the log gets the reason code and the status. */
-  const refuse = (status: number, reason: string, error: string) => {
-    log.info({ event: 'contact.refused', reason, via: 'api', status }, 'contact message refused');
-    return fail(status, error);
+  const refuse = (code: ErrorCode, response: Response) => {
+    log.info({ event: 'contact.refused', reason: REFUSAL_REASON[code] ?? code, via: 'api', status: response.status }, 'contact message refused');
+    return response;
   };
-  if (!isSameOrigin(request)) return refuse(403, 'cross-site', 'cross-site request');
-  const length = Number(request.headers.get('content-length') ?? '0');
-  if (length > MAX_BODY_BYTES) return refuse(413, 'too-large', 'body too large');
-  const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim();
-  if (type !== 'application/json' && type !== 'application/x-www-form-urlencoded') {
-    return refuse(415, 'content-type', 'send application/json or application/x-www-form-urlencoded');
-  }
-  const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) return refuse(413, 'too-large', 'body too large');
-  let raw: Record<string, unknown>;
-  try {
-    raw = type === 'application/json' ? (JSON.parse(text) as Record<string, unknown>) : Object.fromEntries(new URLSearchParams(text));
-    if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new Error('not an object');
-  } catch {
-    return refuse(400, 'malformed', 'malformed body');
-  }
-  const locale = isLocale(raw.locale) ? raw.locale : defaultLocale;
+  const crossSite = refuseCrossSite(request);
+  if (crossSite) return refuse('cross_site', crossSite);
+  const body = await readBody(request, { limit: MAX_BODY_BYTES, types: [JSON_BODY, URLENCODED_BODY] });
+  if (!body.ok) return refuse(body.code, body.response);
+  const raw = body.value;
   const result = submitContactMessage(raw, {
-    locale,
+    locale: isLocale(raw.locale) ? raw.locale : defaultLocale,
     ip: clientIp(request.headers),
     userAgent: request.headers.get('user-agent') ?? '',
   });
@@ -66,3 +63,5 @@ export async function POST(request: NextRequest) {
   logContactOutcome(log, result, { via: 'api', status: response.status });
   return response;
 }
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods('POST');

@@ -1,4 +1,6 @@
 import { checkReadiness } from '@/lib/health';
+import { NO_STORE } from '@/lib/http/headers';
+import { otherMethods } from '@/lib/http/methods';
 import { log } from '@/lib/log';
 
 /**
@@ -8,11 +10,12 @@ import { log } from '@/lib/log';
 export const dynamic = 'force-dynamic';
 
 export function GET() {
-  const headers = { 'Cache-Control': 'no-store' };
   const database = checkReadiness();
   if (!database.ok) {
     log.error({ event: 'health.unavailable', err: database.error }, 'health check: the database does not answer');
-    return Response.json({ status: 'unavailable', database: 'unreachable' }, { status: 503, headers });
+    return Response.json({ status: 'unavailable', database: 'unreachable' }, { status: 503, headers: NO_STORE });
   }
-  return Response.json({ status: 'ok', database: 'ok', schemaVersion: database.schemaVersion }, { headers });
+  return Response.json({ status: 'ok', database: 'ok', schemaVersion: database.schemaVersion }, { headers: NO_STORE });
 }
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods('GET');

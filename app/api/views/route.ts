@@ -1,7 +1,11 @@
 import type { NextRequest } from 'next/server';
 import { currentConsent, readConsentCookie } from '@/lib/consent/cookie';
-import { recordView } from '@/lib/content/most-read';
-import { isSameOrigin } from '@/lib/http/origin';
+import { recordView, viewBodySchema } from '@/lib/content/most-read';
+import { JSON_BODY, readBody } from '@/lib/http/body';
+import { errorResponse } from '@/lib/http/errors';
+import { refuseCrossSite } from '@/lib/http/guards';
+import { NO_STORE } from '@/lib/http/headers';
+import { otherMethods } from '@/lib/http/methods';
 
 /**
  * POST /api/views {"id": articleId}: counts one article view for the most-read lists.
@@ -9,22 +13,16 @@ import { isSameOrigin } from '@/lib/http/origin';
  * nothing about the reader is stored: no IP address, no identifier, no cookie is set.
  */
 export async function POST(request: NextRequest) {
-  const noStore = { 'Cache-Control': 'no-store' };
-  if (!isSameOrigin(request)) return Response.json({ error: 'cross-site' }, { status: 403, headers: noStore });
+  const crossSite = refuseCrossSite(request);
+  if (crossSite) return crossSite;
   if (!currentConsent(readConsentCookie(request.headers.get('cookie')))?.statistics) {
-    return Response.json({ error: 'no statistics consent' }, { status: 403, headers: noStore });
+    return errorResponse('no_consent', 'views are counted only with statistics consent');
   }
-  const text = await request.text();
-  if (text.length > 200) return Response.json({ error: 'too large' }, { status: 413, headers: noStore });
-  let id: unknown;
-  try {
-    id = (JSON.parse(text) as { id?: unknown }).id;
-  } catch {
-    return Response.json({ error: 'malformed JSON' }, { status: 400, headers: noStore });
-  }
-  if (typeof id !== 'number' || !Number.isSafeInteger(id) || id < 1) {
-    return Response.json({ error: 'id must be an article id' }, { status: 400, headers: noStore });
-  }
-  if (!recordView(id)) return Response.json({ error: 'no such article' }, { status: 404, headers: noStore });
-  return new Response(null, { status: 204, headers: noStore });
+  // The page's script sends a JSON object of one number; 200 bytes is plenty.
+  const body = await readBody(request, { limit: 200, types: [JSON_BODY], schema: viewBodySchema, invalid: 'bad_request' });
+  if (!body.ok) return body.response;
+  if (!recordView(body.value.id)) return errorResponse('not_found', 'no such article');
+  return new Response(null, { status: 204, headers: NO_STORE });
 }
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods('POST');

@@ -1,5 +1,8 @@
 import crypto from 'node:crypto';
 import type { NextRequest } from 'next/server';
+import { errorResponse } from '@/lib/http/errors';
+import { NO_STORE } from '@/lib/http/headers';
+import { otherMethods } from '@/lib/http/methods';
 import { internalToken } from '@/lib/ingest/scheduler';
 import { refreshArticlesComingDue } from '@/lib/ingest/due';
 import { log } from '@/lib/log';
@@ -9,10 +12,12 @@ export async function POST(request: NextRequest) {
   const given = Buffer.from(request.headers.get('x-internal-token') ?? '');
   const expected = Buffer.from(internalToken());
   if (given.length !== expected.length || !crypto.timingSafeEqual(given, expected)) {
-    return Response.json({ error: 'not found' }, { status: 404 });
+    return errorResponse('not_found', 'not found');
   }
   const refreshed = refreshArticlesComingDue();
   // Every 5 s: only a tick that published something is worth a line.
   if (refreshed > 0) log.info({ event: 'publish.due', refreshed }, 'scheduled articles published');
-  return Response.json({ refreshed }, { headers: { 'Cache-Control': 'no-store' } });
+  return Response.json({ refreshed }, { headers: NO_STORE });
 }
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods('POST');

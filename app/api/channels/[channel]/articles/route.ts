@@ -1,5 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { getChannel, listChannelArticles } from '@/lib/content/articles';
+import { errorResponse } from '@/lib/http/errors';
+import { otherMethods } from '@/lib/http/methods';
 import { isLocale } from '@/lib/i18n/locales';
 import { parsePageNumber } from '@/lib/routing/rules';
 
@@ -9,14 +11,14 @@ export async function GET(request: NextRequest, { params }: RouteContext<'/api/c
   const locale = request.nextUrl.searchParams.get('locale');
   const page = parsePageNumber(request.nextUrl.searchParams.get('page') ?? '1');
   if (!isLocale(locale) || page === null) {
-    return NextResponse.json({ error: 'bad_request' }, { status: 400 });
+    return errorResponse('bad_request', 'locale must be en or zh, and page a number from 1');
   }
-  if (!getChannel(locale, channel)) {
-    return NextResponse.json({ error: 'not_found' }, { status: 404 });
-  }
+  if (!getChannel(locale, channel)) return errorResponse('not_found', 'no such channel');
   const articles = listChannelArticles({ locale, channel, page });
-  if (!articles) return NextResponse.json({ error: 'not_found' }, { status: 404 });
+  if (!articles) return errorResponse('not_found', 'no such page of this channel');
   return NextResponse.json(articles, {
     headers: { 'Cache-Control': 'public, max-age=60, s-maxage=60, stale-while-revalidate=300' },
   });
 }
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods('GET');

@@ -1,0 +1,13 @@
+import { errorResponse } from './errors';
+import { NO_STORE } from './headers';
+import { isSameOrigin } from './origin';
+
+/**
+ * The 403 for a state-changing request posted from another site's page (what counts as this
+ * site is lib/http/origin.ts's to decide), or null when it may go on. `headers` replaces the
+ * default `no-store` (the staff area's is private).
+ */
+export function refuseCrossSite(request: Request, headers: Record<string, string> = NO_STORE): Response | null {
+  if (isSameOrigin(request)) return null;
+  return errorResponse('cross_site', 'cross-site request refused', { headers });
+}
