@@ -21,7 +21,7 @@ import { decoyPasswordHash, verifyPassword } from './password';
 
 export const SESSION_SECONDS = 8 * 60 * 60;
 export const FAILURE_WINDOW_MS = 15 * 60 * 1000;
-/** Failures allowed per account name in the window. */
+/** Failures allowed per account name in the window, before the addresses that made them are refused. */
 export const MAX_FAILURES_PER_EMAIL = 5;
 /**
  * Failures allowed per address in the window. Higher than per account: colleagues behind one
@@ -49,7 +49,21 @@ export function accountHash(email: string): string {
 }
 
 function failureKeys(email: string, ipHash: string) {
-  return { email: `email:${accountHash(email)}`, ip: `ip:${ipHash}` };
+  const account = accountHash(email);
+  return { email: `email:${account}`, ip: `ip:${ipHash}`, pair: `pair:${account}:${ipHash}` };
+}
+
+/**
+ * Whether this attempt is refused before the password is looked at (docs/decisions/0007):
+ * an address that failed too often on any accounts, or an account under attack from an
+ * address that has itself failed on it. An address that has not failed on the account may
+ * still try, so a stranger's guesses never lock the owner out of their own account; each
+ * such address gets one guess while the account stays over its limit.
+ */
+function isThrottled(db: Db, keys: ReturnType<typeof failureKeys>, since: number): boolean {
+  if (countSignInFailures(db, { key: keys.ip, since }) >= MAX_FAILURES_PER_IP) return true;
+  if (countSignInFailures(db, { key: keys.email, since }) < MAX_FAILURES_PER_EMAIL) return false;
+  return countSignInFailures(db, { key: keys.pair, since }) > 0;
 }
 
 export async function signIn(
@@ -59,20 +73,17 @@ export async function signIn(
   const keys = failureKeys(params.email, params.ipHash);
   const since = params.now - FAILURE_WINDOW_MS;
   // Throttled before the password is looked at, the same way for known and unknown names.
-  if (
-    countSignInFailures(db, { key: keys.email, since }) >= MAX_FAILURES_PER_EMAIL ||
-    countSignInFailures(db, { key: keys.ip, since }) >= MAX_FAILURES_PER_IP
-  ) {
-    return { ok: false, reason: 'throttled' };
-  }
+  if (isThrottled(db, keys, since)) return { ok: false, reason: 'throttled' };
   const account = findStaffByEmail(db, params.email.trim());
   // Unknown names cost a hash check too, so timing does not tell which accounts exist.
   const valid = await verifyPassword(params.password, account?.passwordHash ?? (await decoyPasswordHash()));
   if (!account || !valid) {
-    insertSignInFailures(db, { keys: [keys.email, keys.ip], now: params.now });
+    insertSignInFailures(db, { keys: [keys.email, keys.ip, keys.pair], now: params.now });
     return { ok: false, reason: 'invalid' };
   }
-  clearSignInFailures(db, keys.email);
+  // The owner's own mistakes are forgiven; the account's count stays, so an attack on it goes
+  // on being answered as one after the owner has signed in.
+  clearSignInFailures(db, keys.pair);
   const token = crypto.randomBytes(32).toString('base64url');
   const expiresMs = params.now + SESSION_SECONDS * 1000;
   insertStaffSession(db, { tokenHash: hashSessionToken(token), staffId: account.id, now: params.now, expiresMs });

@@ -202,6 +202,34 @@ describe('the inbox', () => {
     const response = await postForm(`/admin/messages/${xss.reference}/status`, { status: 'spam' }, { cookie, origin: 'https://evil.example' });
     expect(response.status).toBe(403);
   });
+
+  // Judged against SITE_URL, never against the Host or X-Forwarded-Host a client sends.
+  it.each<[string, Record<string, string>]>([
+    ['another origin claiming our host in X-Forwarded-Host', { origin: 'http://evil.example', 'x-forwarded-host': 'evil.example' }],
+    ['a cross-site fetch (Sec-Fetch-Site, no Origin)', { origin: '', 'sec-fetch-site': 'cross-site' }],
+    ['a Referer from another site (no Origin)', { origin: '', referer: 'http://evil.example/page' }],
+    ['nothing that says where it comes from, with the session cookie', { origin: '' }],
+  ])('refuses a status change from %s, and leaves the status as it was', async (_label, headers) => {
+    const sent = Object.fromEntries(Object.entries({ cookie, ...headers }).filter(([, value]) => value !== ''));
+    const response = await get(`/admin/messages/${xss.reference}/status`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...sent },
+      body: new URLSearchParams({ status: 'spam' }).toString(),
+    });
+    expect(response.status).toBe(403);
+    expect(await (await page('/admin/messages?status=spam')).text()).not.toContain(xss.reference);
+  });
+
+  it('accepts a status change that only Sec-Fetch-Site or the Referer says is from the site', async () => {
+    for (const headers of [{ 'sec-fetch-site': 'same-origin' }, { referer: `${baseUrl()}/admin/messages` }] as Record<string, string>[]) {
+      const response = await get(`/admin/messages/${xss.reference}/status`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie, ...headers },
+        body: new URLSearchParams({ status: 'read' }).toString(),
+      });
+      expect(response.status).toBe(303);
+    }
+  });
 });
 
 describe('in a browser without JavaScript', () => {

@@ -136,7 +136,8 @@ describe('edge cache in front of the portal', () => {
       token: formToken(),
     });
     const post = () =>
-      viaEdge('/api/contact', { method: 'POST', body, headers: { 'Content-Type': 'application/json', Origin: edge.url } });
+      // The page's origin is the site's public one (SITE_URL), which the edge stands for.
+      viaEdge('/api/contact', { method: 'POST', body, headers: { 'Content-Type': 'application/json', Origin: baseUrl() } });
     const first = await post();
     expect(first.status).toBe(201);
     const { reference } = (await first.json()) as { reference: string };

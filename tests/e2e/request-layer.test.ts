@@ -41,7 +41,7 @@ const refusals: [string, string, RequestInit, number, string][] = [
   ['a page post of JSON', '/en/contact', { method: 'POST', body: '{}', headers: json }, 415, 'unsupported_media_type'],
   ['a page post naming no action', '/zh/contact', { method: 'POST', body: 'a=b', headers: form }, 400, 'bad_request'],
   ['a sign-out from another site', '/admin/sign-out', { method: 'POST', headers: { Origin: 'https://elsewhere.example' } }, 403, 'cross_site'],
-  ['a sign-in that is not a form', '/admin/sign-in', { method: 'POST', body: '{}', headers: json }, 415, 'unsupported_media_type'],
+  ['a sign-in that is not a form', '/admin/sign-in', { method: 'POST', body: '{}', headers: { ...json, Origin: baseUrl() } }, 415, 'unsupported_media_type'],
 ];
 
 describe('every refusal in one shape', () => {

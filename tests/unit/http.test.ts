@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { closeGently } from '@/lib/http/connection';
 import { FORM_BODIES, JSON_BODY, mediaType, MULTIPART_BODY, readBody, readLimited, URLENCODED_BODY } from '@/lib/http/body';
 import { ERROR_STATUS, errorResponse, type ErrorBody } from '@/lib/http/errors';
-import { refuseCrossSite } from '@/lib/http/guards';
+import { refuseCrossSite, refuseCrossSiteStaff } from '@/lib/http/guards';
 import { NO_STORE, PRIVATE_NO_STORE } from '@/lib/http/headers';
 import { otherMethods } from '@/lib/http/methods';
 import { FORM_ACTION_LIMIT, refusePagePost } from '@/lib/http/page-post';
@@ -342,18 +342,45 @@ describe('closeGently', () => {
 });
 
 describe('refuseCrossSite', () => {
-  const at = (origin?: string) => post('', { Host: 'news.example', ...(origin ? { Origin: origin } : {}) });
+  // The unit tests' SITE_URL is the default, http://localhost:3000 (lib/env.ts).
+  const site = 'http://localhost:3000';
+  const at = (headers: Record<string, string> = {}) => post('', { Host: 'news.example', ...headers });
 
-  it('lets the site itself and origin-less clients through', () => {
-    expect(refuseCrossSite(at('http://news.example'))).toBeNull();
-    expect(refuseCrossSite(at())).toBeNull();
+  it('lets the site itself through, told by Origin, else Sec-Fetch-Site, else Referer', () => {
+    expect(refuseCrossSite(at({ Origin: site }))).toBeNull();
+    expect(refuseCrossSite(at({ Origin: 'http://localhost:3000/' }))).toBeNull();
+    expect(refuseCrossSite(at({ 'Sec-Fetch-Site': 'same-origin', Cookie: 'staff=x' }))).toBeNull();
+    expect(refuseCrossSite(at({ Referer: `${site}/admin/messages/MSG-1`, Cookie: 'staff=x' }))).toBeNull();
   });
 
-  it('refuses another site with 403 cross_site', async () => {
-    const response = refuseCrossSite(at('https://elsewhere.example'))!;
+  it('lets scripts through to the public endpoints, and refuses the staff area a request that says where it is from nowhere', async () => {
+    expect(refuseCrossSite(at())).toBeNull();
+    expect(refuseCrossSite(at({ Cookie: 'consent=v1.s1.1795606800' }))).toBeNull();
+    const staff = refuseCrossSiteStaff(at({ Cookie: 'staff_session=x' }))!;
+    expect(await errorOf(staff)).toEqual({ status: 403, body: { error: { code: 'cross_site', message: 'cross-site request refused' } } });
+    expect(staff.headers.get('cache-control')).toBe('private, no-store');
+    expect(refuseCrossSiteStaff(at({ Origin: site, Cookie: 'staff_session=x' }))).toBeNull();
+    expect(refuseCrossSiteStaff(at({ 'Sec-Fetch-Site': 'same-origin' }))).toBeNull();
+  });
+
+  it.each<[string, Record<string, string>]>([
+    ['another origin', { Origin: 'https://elsewhere.example' }],
+    ['another origin that claims our host in X-Forwarded-Host', { Origin: 'http://evil.example', 'X-Forwarded-Host': 'evil.example', Host: 'evil.example' }],
+    ['our host name on another port', { Origin: 'http://localhost:8080' }],
+    ['our host over https when the site is http', { Origin: 'https://localhost:3000' }],
+    ['Origin: null', { Origin: 'null' }],
+    ['a garbled Origin', { Origin: 'not a url' }],
+    ['a cross-site fetch', { 'Sec-Fetch-Site': 'cross-site', Cookie: 'staff=x' }],
+    ['a same-site (other subdomain) fetch', { 'Sec-Fetch-Site': 'same-site' }],
+    ['a Referer from another site', { Referer: 'https://evil.example/en', Cookie: 'staff=x' }],
+  ])('refuses %s with 403 cross_site', async (_label, headers) => {
+    const response = refuseCrossSite(at(headers))!;
     expect(await errorOf(response)).toEqual({ status: 403, body: { error: { code: 'cross_site', message: 'cross-site request refused' } } });
     expect(response.headers.get('cache-control')).toBe('no-store');
-    expect(refuseCrossSite(at('null'), PRIVATE_NO_STORE)!.headers.get('cache-control')).toBe('private, no-store');
+  });
+
+  it('keeps the answer private when asked to', () => {
+    expect(refuseCrossSite(at({ Origin: 'null' }), PRIVATE_NO_STORE)!.headers.get('cache-control')).toBe('private, no-store');
   });
 });
 

@@ -76,25 +76,46 @@ describe('sessions and throttling', () => {
     expect(staffForSession(db, result.token, NOW)).toBeUndefined();
   });
 
-  it('answers wrong passwords and unknown accounts alike, then throttles per account for 15 minutes', async () => {
+  it('answers wrong passwords and unknown accounts alike, then throttles the guessing address on that account for 15 minutes', async () => {
     const db = getDb();
     for (const email of ['editor@example.com', 'nobody@example.com']) {
-      const ipHash = nextIp();
+      const guesser = nextIp();
       for (let i = 0; i < MAX_FAILURES_PER_EMAIL; i++) {
-        await expect(signIn(db, { email, password: 'wrong password!', ipHash, now: NOW + i })).resolves.toEqual({
+        await expect(signIn(db, { email, password: 'wrong password!', ipHash: guesser, now: NOW + i })).resolves.toEqual({
           ok: false,
           reason: 'invalid',
         });
       }
-      // Even the right password is refused while throttled, from any address.
+      // The guessing address is refused even the right password while the window lasts.
       const later = NOW + FAILURE_WINDOW_MS - 1;
-      await expect(signIn(db, { email, password: PASSWORD, ipHash: nextIp(), now: later })).resolves.toEqual({
+      await expect(signIn(db, { email, password: PASSWORD, ipHash: guesser, now: later })).resolves.toEqual({
         ok: false,
         reason: 'throttled',
       });
+      // Another address that then guesses wrong is refused from its next attempt on.
+      const second = nextIp();
+      await expect(signIn(db, { email, password: 'another guess!', ipHash: second, now: later })).resolves.toMatchObject({ reason: 'invalid' });
+      await expect(signIn(db, { email, password: PASSWORD, ipHash: second, now: later })).resolves.toMatchObject({ reason: 'throttled' });
     }
     const result = await signIn(db, { email: 'editor@example.com', password: PASSWORD, ipHash: nextIp(), now: NOW + FAILURE_WINDOW_MS + 10 });
     expect(result.ok).toBe(true);
+  });
+
+  it('never locks the owner out: the right password from an address that has not failed gets in while the account is under attack', async () => {
+    const db = getDb();
+    const attacker = nextIp();
+    for (let i = 0; i < MAX_FAILURES_PER_EMAIL * 3; i++) {
+      await signIn(db, { email: 'night@example.com', password: `guess ${i} guess`, ipHash: attacker, now: NOW + i });
+    }
+    await expect(signIn(db, { email: 'night@example.com', password: 'one more guess', ipHash: attacker, now: NOW + 100 })).resolves.toMatchObject({
+      reason: 'throttled',
+    });
+    const owner = await signIn(db, { email: 'night@example.com', password: PASSWORD, ipHash: nextIp(), now: NOW + 200 });
+    expect(owner.ok).toBe(true);
+    // Signing in does not lift the attacker's refusal.
+    await expect(signIn(db, { email: 'night@example.com', password: PASSWORD, ipHash: attacker, now: NOW + 300 })).resolves.toMatchObject({
+      reason: 'throttled',
+    });
   });
 
   it('throttles one address that tries many accounts', async () => {

@@ -16,7 +16,7 @@ const MAX_BODY_BYTES = 16 * 1024;
  * gets the one error shape (lib/http/errors.ts).
  */
 export async function POST(request: Request) {
-  if (!isSameOrigin(request)) return seeOther(`${adminPaths.login}?notice=forbidden`);
+  if (!isSameOrigin(request, { credentialed: true })) return seeOther(`${adminPaths.login}?notice=forbidden`);
   const form = await readBody(request, { limit: MAX_BODY_BYTES, types: FORM_BODIES, schema: signInFormSchema, headers: PRIVATE_NO_STORE });
   if (!form.ok) return form.code === 'invalid_fields' ? seeOther(`${adminPaths.login}?notice=invalid`) : form.response;
   const { email, password } = form.value;

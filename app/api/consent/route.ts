@@ -5,7 +5,7 @@ import { readBody, URLENCODED_BODY } from '@/lib/http/body';
 import { refuseCrossSite } from '@/lib/http/guards';
 import { NO_STORE } from '@/lib/http/headers';
 import { otherMethods } from '@/lib/http/methods';
-import { isHttps } from '@/lib/http/origin';
+import { isHttps, publicOrigin } from '@/lib/http/origin';
 import { defaultLocale, isLocale } from '@/lib/i18n/locales';
 import { paths } from '@/lib/i18n/paths';
 import { safeReturnPath } from '@/lib/routing/rules';
@@ -25,7 +25,7 @@ function backTo(request: NextRequest, form: ConsentForm): string {
     try {
       const url = new URL(referer);
       const path = safeReturnPath(url.pathname + url.search, 'reader');
-      if (url.host === (request.headers.get('x-forwarded-host') ?? request.headers.get('host')) && path) return path;
+      if (url.origin === publicOrigin() && path) return path;
     } catch {
       // not a URL: fall through
     }

@@ -1,6 +1,6 @@
 import { FORM_BODIES, readBody } from '@/lib/http/body';
 import { errorResponse } from '@/lib/http/errors';
-import { refuseCrossSite } from '@/lib/http/guards';
+import { refuseCrossSiteStaff } from '@/lib/http/guards';
 import { PRIVATE_NO_STORE } from '@/lib/http/headers';
 import { otherMethods } from '@/lib/http/methods';
 import { changeMessageStatus, safeInboxReturn, statusChangeSchema } from '@/lib/staff/inbox';
@@ -10,7 +10,7 @@ import { currentStaff, seeOther } from '@/lib/staff/session';
 /** POST /admin/messages/{reference}/status: the detail page's buttons (status=read|replied|spam), then back. */
 export async function POST(request: Request, { params }: RouteContext<'/admin/messages/[reference]/status'>) {
   if (!(await currentStaff())) return seeOther(adminPaths.login);
-  const crossSite = refuseCrossSite(request, PRIVATE_NO_STORE);
+  const crossSite = refuseCrossSiteStaff(request);
   if (crossSite) return crossSite;
   // The buttons send two short hidden fields; a status they never send is no request of ours (400).
   const form = await readBody(request, {
