@@ -50,6 +50,7 @@ export function ContactForm({
     if (!code) return '';
     if (code === 'tooLong') return t('errors.tooLong', { field, max: LIMITS[field as keyof typeof LIMITS] ?? 0 });
     if (code === 'required') return t('errors.required', { field });
+    if (code === 'characters') return t('errors.characters', { field });
     return t(`errors.${code}`);
   };
   /** A field block's label, hint and error: ids `contact-{field}`, `…-hint`, `…-error`. */

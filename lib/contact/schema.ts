@@ -14,7 +14,15 @@ export const TOPICS = ['general', 'tip', 'correction', 'partnership', 'technical
 export type Topic = (typeof TOPICS)[number];
 export const FIELDS = ['name', 'email', 'topic', 'message', 'consent'] as const;
 export type Field = (typeof FIELDS)[number];
-export type FieldError = 'required' | 'tooLong' | 'email' | 'topic' | 'consent';
+export type FieldError = 'required' | 'tooLong' | 'characters' | 'email' | 'topic' | 'consent';
+
+/**
+ * Control characters (C0, DEL and C1) have no place in what a person types: they hide text,
+ * break the staff's CSV export and the mail sent about the message. The message keeps tab and
+ * line breaks; every other field keeps none.
+ */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+const CONTROL_BUT_TAB_AND_NEWLINE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 
 export const LIMITS = { name: 100, email: 254, message: 5000 } as const;
 
@@ -22,7 +30,8 @@ const clean = (value: unknown) =>
   typeof value === 'string' ? value.normalize('NFC').replace(/\r\n?/g, '\n').trim() : '';
 const length = (value: string) => [...value].length;
 
-const text = (max: number) =>
+/** One rule for every text field: trimmed, present, within its length, and no control characters. */
+const text = (max: number, control: RegExp = CONTROL) =>
   z
     .unknown()
     .transform(clean)
@@ -30,16 +39,17 @@ const text = (max: number) =>
       z
         .string()
         .refine((v) => v.length > 0, { message: 'required', abort: true })
+        .refine((v) => !control.test(v), { message: 'characters', abort: true })
         .refine((v) => length(v) <= max, { message: 'tooLong' }),
     );
 
 export const contactSchema = z.object({
-  name: text(LIMITS.name).pipe(z.string().refine((v) => !/[\u0000-\u001f\u007f]/.test(v), { message: 'required' })),
+  name: text(LIMITS.name),
   email: text(LIMITS.email).pipe(
     z.string().refine((v) => /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[^\s@<>()[\],;:"]{2,}$/u.test(v), { message: 'email' }),
   ),
   topic: z.unknown().transform(clean).pipe(z.enum(TOPICS, { message: 'topic' })),
-  message: text(LIMITS.message),
+  message: text(LIMITS.message, CONTROL_BUT_TAB_AND_NEWLINE),
   consent: z.unknown().refine((v) => v === 'on' || v === true || v === 'true', { message: 'consent' }),
 });
 
@@ -69,7 +79,7 @@ export function validateContact(
     const field = issue.path[0] as Field;
     if (FIELDS.includes(field) && !errors[field]) {
       const code = issue.message as FieldError;
-      errors[field] = (['required', 'tooLong', 'email', 'topic', 'consent'] as const).includes(code) ? code : 'required';
+      errors[field] = (['required', 'tooLong', 'characters', 'email', 'topic', 'consent'] as const).includes(code) ? code : 'required';
     }
   }
   return { ok: false, errors };

@@ -4,12 +4,17 @@ import type { InboxMessage } from './inbox-types';
  * CSV for spreadsheets (RFC 4180: every cell quoted, quotes doubled, CRLF between rows).
  * A cell that starts like a formula (=, +, -, @, or a tab/CR that some programs skip) gets a
  * leading apostrophe, so a reader's message cannot become a formula in Excel or LibreOffice.
+ * Control characters never reach the file.
  */
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
+/** Control characters other than tab and line breaks: shown as U+FFFD, never written raw. */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+
 export function csvCell(value: string | number): string {
-  let text = String(value);
+  // Messages stored before the form refused control characters may still hold some.
+  let text = String(value).replace(CONTROL, '\uFFFD');
   if (FORMULA_START.test(text)) text = `'${text}`;
   return `"${text.replace(/"/g, '""')}"`;
 }

@@ -150,6 +150,20 @@ describe('POST /api/contact', () => {
     expect(countMessages('reference = ?', a.reference)).toBe(1);
   });
 
+  it('refuses control characters in any field with 422 and the field named, storing nothing', async () => {
+    const before = countMessages();
+    for (const [field, value] of [
+      ['message', 'Lights out\u0000 at the pier'],
+      ['message', 'Lights out\u0001 at the pier'],
+      ['name', 'Li\u0007Wen'],
+    ] as const) {
+      const response = await post(form({ [field]: value }), { 'X-Forwarded-For': '198.18.9.4' });
+      expect(response.status).toBe(422);
+      expect(((await response.json()) as { fields: Record<string, string> }).fields).toEqual({ [field]: 'characters' });
+    }
+    expect(countMessages()).toBe(before);
+  });
+
   it('answers bad input with the right status and stores nothing', async () => {
     const before = countMessages();
     const fields = (await (await post(form({ email: 'x', consent: undefined }))).json()) as { fields: Record<string, string> };

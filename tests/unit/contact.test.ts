@@ -22,9 +22,23 @@ describe('validation', () => {
     [{ message: '' }, { message: 'required' }],
     [{ message: 'x'.repeat(5001) }, { message: 'tooLong' }],
     [{ consent: undefined }, { consent: 'consent' }],
+    // Control characters, in every text field alike (issue 14: the message took them).
+    [{ name: 'Li\u0000Wen' }, { name: 'characters' }],
+    [{ name: 'Li\tWen' }, { name: 'characters' }],
+    [{ email: 'li\u0001wen@example.com' }, { email: 'characters' }],
+    [{ message: 'The pier\u0000 lights' }, { message: 'characters' }],
+    [{ message: 'The pier\u0001 lights' }, { message: 'characters' }],
+    [{ message: 'The pier\u007f lights' }, { message: 'characters' }],
+    [{ message: 'The pier\u0085 lights' }, { message: 'characters' }],
+    [{ message: 'The pier\u001b[31m lights' }, { message: 'characters' }],
   ])('refuses %j with %j', (change, errors) => {
     const result = validateContact({ ...valid, ...change });
     expect(result).toEqual({ ok: false, errors });
+  });
+
+  it('keeps tabs and line breaks in the message', () => {
+    const result = validateContact({ ...valid, message: 'Line one\n\tindented\r\nline three' });
+    expect(result).toMatchObject({ ok: true, value: { message: 'Line one\n\tindented\nline three' } });
   });
 
   it('trims, normalizes Unicode (NFC) and counts characters, not bytes', () => {

@@ -83,6 +83,11 @@ describe('CSV', () => {
     expect(csvRow(['a', 'say "hi"', 'two\nlines', 3])).toBe('"a","say ""hi""","two\nlines","3"\r\n');
   });
 
+  it('never writes control characters, keeping tabs and line breaks', () => {
+    expect(csvCell('a\u0000b\u0001c\u001bd\u007fe\u0085f')).toBe('"a\uFFFDb\uFFFDc\uFFFDd\uFFFDe\uFFFDf"');
+    expect(csvCell('one\ttwo\r\nthree')).toBe('"one\ttwo\r\nthree"');
+  });
+
   it('neutralizes cells that a spreadsheet would run as formulas', () => {
     expect(csvCell('=HYPERLINK("http://x")')).toBe('"\'=HYPERLINK(""http://x"")"');
     expect(csvCell('+1')).toBe(`"'+1"`);
