@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { CONSENT_VARIANT_HEADER, readConsentCookie, variantFor } from './lib/consent/cookie';
 import { databaseAddressBook } from './lib/content/route-check';
 import { refusePagePost } from './lib/http/page-post';
+import { ROUTED_STATUS_HEADER, statusByServer } from './lib/http/routed-status';
 import { internalPath, resolveAddress, variantLabel } from './lib/routing/resolve';
 
 /**
@@ -43,8 +44,12 @@ export async function proxy(request: NextRequest) {
   const url = new URL(`${internalPath(locale, route, variant)}${search}`, request.url);
   // Tells a shared cache which variant this is, so that it never stores a page under a key
   // its own (cheaper) reading of the cookie chose differently (docs/decisions/0011).
-  const headers = { [CONSENT_VARIANT_HEADER]: variantLabel(route, variant) };
-  return NextResponse.rewrite(url, { headers, ...(status !== 200 ? { status } : {}) });
+  const headers: Record<string, string> = { [CONSENT_VARIANT_HEADER]: variantLabel(route, variant) };
+  if (status === 200) return NextResponse.rewrite(url, { headers });
+  // Behind the production server the status travels in a header, so that Next.js renders (and
+  // regenerates) the 404 and 410 pages as ordinary pages with their own <head> (lib/http/routed-status.ts).
+  if (statusByServer(request.headers)) return NextResponse.rewrite(url, { headers: { ...headers, [ROUTED_STATUS_HEADER]: String(status) } });
+  return NextResponse.rewrite(url, { headers, status });
 }
 
 export const config = {

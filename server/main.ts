@@ -21,6 +21,7 @@ import compression from 'compression';
 import { closeGently } from '../lib/http/connection';
 import { applyContentSecurityPolicy } from '../lib/http/csp-response';
 import { forwardedHttps } from '../lib/http/origin';
+import { applyRoutedStatus, markPortalServer } from '../lib/http/routed-status';
 import { log, logRequest, requestId } from '../lib/log';
 
 /** How long requests in flight may take to finish after SIGTERM before connections are cut. */
@@ -57,6 +58,9 @@ async function main(): Promise<void> {
     }
     compress(req as Parameters<typeof compress>[0], res as Parameters<typeof compress>[1], () => {
       applyContentSecurityPolicy(req, res, overHttps(req));
+      // Outermost, so the policy and the log see the status the proxy asked for.
+      applyRoutedStatus(res);
+      markPortalServer(req);
       handle(req, res).catch((error: unknown) => {
         log.error({ event: 'request.error', requestId: id, err: error }, 'the request handler failed');
         if (!res.headersSent) res.statusCode = 500;

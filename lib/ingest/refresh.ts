@@ -20,6 +20,9 @@ export function refreshAfterArticleChange(change: {
   for (const variant of CONSENT_VARIANTS) {
     const at = (route: PageRoute) => revalidatePath(internalPath(locale, route, variant));
     at({ page: 'home' });
+    // The 404 and 410 pages list the latest articles.
+    at({ page: 'missing' });
+    at({ page: 'withdrawn' });
     for (const channel of change.channels) {
       at({ page: 'channel', channel, number: 1 });
       for (const slug of change.slugs) at({ page: 'article', channel, slug });

@@ -1,3 +1,5 @@
+import en from '@/messages/en.json';
+import zh from '@/messages/zh.json';
 import { baseUrl, E2E_INGEST_TOKEN, get } from './server';
 
 /*
@@ -191,5 +193,36 @@ describe('publishing without a rebuild', () => {
   it('keeps the endpoint of the scheduler to the server itself', async () => {
     expect((await get('/api/internal/publish-due', { method: 'POST' })).status).toBe(404);
     expect((await get('/api/internal/publish-due', { method: 'POST', headers: { 'x-internal-token': 'guess' } })).status).toBe(404);
+  });
+});
+
+describe('the 404 and 410 pages after a change', () => {
+  /** The <title> inside <head>, and whether the internal status header leaked. */
+  const headOf = async (path: string) => {
+    const response = await get(path);
+    const html = await response.text();
+    const head = html.slice(0, html.indexOf('</head>'));
+    return { status: response.status, title: /<title>([^<]*)<\/title>/.exec(head)?.[1] ?? null, leaked: response.headers.has('x-portal-status') };
+  };
+
+  // A change refreshes these pages (they list the latest articles); Next.js must render them
+  // as the pages they are, not as a not-found error that keeps only the site's title.
+  it('keeps their own title in <head> when they are rendered again, in both languages', async () => {
+    expect((await put('refresh-fallbacks', article())).status).toBe(201);
+    for (const [locale, text] of [['en', en], ['zh', zh]] as const) {
+      for (let i = 0; i < 2; i++) {
+        const page = await headOf(`/${locale}/no-such-page-${Date.now()}`);
+        expect(page).toEqual({ status: 404, title: expect.stringContaining(text.NotFound.title), leaked: false });
+      }
+    }
+    const { url } = (await (await get('/api/v1/articles/refresh-fallbacks', { headers: auth })).json()) as { url: string };
+    expect((await get('/api/v1/articles/refresh-fallbacks', { method: 'DELETE', headers: auth })).status).toBe(200);
+    for (let i = 0; i < 2; i++) {
+      expect(await headOf(new URL(url, baseUrl()).pathname)).toEqual({
+        status: 410,
+        title: expect.stringContaining(en.Withdrawn.title),
+        leaked: false,
+      });
+    }
   });
 });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort, productionEnv, startProductionServer, waitForServer } from '../../scripts/lib/local-server';
-import { E2E_APP_SECRET, formToken, get, readState } from './server';
+import { baseUrl, E2E_APP_SECRET, formToken, get, readState } from './server';
 
 /*
  * The server's structured log (lib/log.ts) on the production server: a JSON line per event,
@@ -83,7 +83,13 @@ it('logs a refused message with its reason code and status', async () => {
 it('logs a failed staff sign-in with a hash of the account, not the address typed', async () => {
   const response = await get('/admin/sign-in', {
     method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Request-Id': 'test-req-sign-in-1', 'X-Forwarded-For': '198.18.77.3' },
+    // As the login page's form posts it: from the site's own origin.
+    headers: {
+      'Content-Type': 'application/x-www-form-urlencoded',
+      'X-Request-Id': 'test-req-sign-in-1',
+      'X-Forwarded-For': '198.18.77.3',
+      Origin: baseUrl(),
+    },
     body: new URLSearchParams({ email: 'nobody.logtest@example.org', password: 'not-the-password-1' }).toString(),
   });
   expect(response.status).toBe(303);
