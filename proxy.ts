@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { CONSENT_VARIANT_HEADER, readConsentCookie, variantFor } from './lib/consent/cookie';
 import { databaseAddressBook } from './lib/content/route-check';
 import { refusePagePost } from './lib/http/page-post';
+import { servedMethods } from './lib/routing/methods';
 import { internalPath, resolveAddress, variantLabel } from './lib/routing/resolve';
 
 /**
@@ -18,9 +19,9 @@ export async function proxy(request: NextRequest) {
     { pathname: request.nextUrl.pathname, search: request.nextUrl.search, acceptLanguage: request.headers.get('accept-language') },
     databaseAddressBook,
   );
-  // Pages take POST only where a form posts to them: the contact page's server action.
-  const takesForm = resolution.kind === 'page' && resolution.route.page === 'fixed' && resolution.route.name === 'contact';
-  const refused = await refusePagePost(request, takesForm);
+  // Pages take POST only where a form posts to them (the contact page's server action). The
+  // production server refuses other methods before this runs; `next dev` has no such server.
+  const refused = await refusePagePost(request, servedMethods(request.nextUrl.pathname));
   if (refused) return refused;
 
   if (resolution.kind === 'redirect') {
