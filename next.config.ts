@@ -1,7 +1,7 @@
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
 import { env } from './lib/env';
-import { PRIVATE_NO_STORE } from './lib/http/headers';
+import { HSTS_HEADER, PRIVATE_NO_STORE, SECURITY_HEADERS } from './lib/http/headers';
 import { FORM_ACTION_LIMIT } from './lib/http/page-post';
 import { IMAGE_DEVICE_SIZES, IMAGE_QUALITY, IMAGE_SIZES } from './lib/images';
 
@@ -32,13 +32,7 @@ const nextConfig: NextConfig = {
       { key: 'Cache-Control', value: PRIVATE_NO_STORE['Cache-Control'] },
     ];
     // On every response (the Content-Security-Policy is added by server/main.ts: decision 0010).
-    const everywhere = [
-      { key: 'X-Content-Type-Options', value: 'nosniff' },
-      { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
-      { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()' },
-      { key: 'X-Frame-Options', value: 'DENY' },
-      { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
-    ];
+    const everywhere = Object.entries(SECURITY_HEADERS).map(([key, value]) => ({ key, value }));
     return [
       { source: '/:path*', headers: everywhere },
       // Only when the request came over https (the proxy in front says so): a plain-http
@@ -46,7 +40,7 @@ const nextConfig: NextConfig = {
       {
         source: '/:path*',
         has: [{ type: 'header' as const, key: 'x-forwarded-proto', value: 'https' }],
-        headers: [{ key: 'Strict-Transport-Security', value: 'max-age=31536000; includeSubDomains' }],
+        headers: Object.entries(HSTS_HEADER).map(([key, value]) => ({ key, value })),
       },
       { source: '/admin', headers: staff },
       { source: '/admin/:path*', headers: staff },

@@ -3,6 +3,7 @@ import { CONSENT_VARIANT_HEADER, readConsentCookie, variantFor } from './lib/con
 import { databaseAddressBook } from './lib/content/route-check';
 import { refusePagePost } from './lib/http/page-post';
 import { ROUTED_STATUS_HEADER, statusByServer } from './lib/http/routed-status';
+import { servedMethods } from './lib/routing/methods';
 import { internalPath, resolveAddress, variantLabel } from './lib/routing/resolve';
 
 /**
@@ -19,9 +20,9 @@ export async function proxy(request: NextRequest) {
     { pathname: request.nextUrl.pathname, search: request.nextUrl.search, acceptLanguage: request.headers.get('accept-language') },
     databaseAddressBook,
   );
-  // Pages take POST only where a form posts to them: the contact page's server action.
-  const takesForm = resolution.kind === 'page' && resolution.route.page === 'fixed' && resolution.route.name === 'contact';
-  const refused = await refusePagePost(request, takesForm);
+  // Pages take POST only where a form posts to them (the contact page's server action). The
+  // production server refuses other methods before this runs; `next dev` has no such server.
+  const refused = await refusePagePost(request, servedMethods(request.nextUrl.pathname));
   if (refused) return refused;
 
   if (resolution.kind === 'redirect') {

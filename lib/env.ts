@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { TrustedProxies } from './http/client-ip';
 
 /**
  * The one place that reads process.env. Everything else imports `env`.
@@ -39,6 +40,31 @@ const schema = z.object({
         .split(',')
         .map((host) => host.trim().toLowerCase())
         .filter(Boolean),
+    ),
+  /**
+   * Proxies whose X-Forwarded-For is believed (lib/http/client-ip.ts): comma-separated IP
+   * addresses or CIDR networks. The default is loopback, where the shipped nginx edge runs;
+   * a request from anywhere else is the client itself, whatever it says it forwards.
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .default('127.0.0.1,::1')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    )
+    .refine(
+      (entries) => {
+        try {
+          new TrustedProxies(entries);
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      { message: 'IP addresses or CIDR networks, comma-separated' },
     ),
   /** Signs form tokens and salts IP hashes. Unset: a random secret kept beside the database. */
   APP_SECRET: z.string().min(32).optional(),

@@ -11,18 +11,26 @@
  * passed on to Next.js, echoed in the response, and written with the status and time in one
  * JSON line when the response is finished (lib/log.ts).
  *
+ * Before Next.js, server/gate.ts resolves the client's address (TRUSTED_PROXIES), answers the
+ * methods an address does not serve, refuses oversized page posts unread and settles byte
+ * ranges of static files.
+ *
  * Responses are compressed here (gzip or brotli) after the policy is computed; Next.js's own
  * compression is off (next.config.ts). On SIGTERM or SIGINT the server stops taking connections,
  * lets the requests in flight finish, then exits; the database is closed on exit
  * (instrumentation.ts).
  */
 import http from 'node:http';
+import path from 'node:path';
 import compression from 'compression';
+import { env } from '../lib/env';
+import { TrustedProxies } from '../lib/http/client-ip';
 import { closeGently } from '../lib/http/connection';
 import { applyContentSecurityPolicy } from '../lib/http/csp-response';
 import { forwardedHttps } from '../lib/http/origin';
 import { applyRoutedStatus, markPortalServer } from '../lib/http/routed-status';
 import { log, logRequest, requestId } from '../lib/log';
+import { gate, prepareRequest } from './gate';
 
 /** How long requests in flight may take to finish after SIGTERM before connections are cut. */
 const DRAIN_MS = 20_000;
@@ -44,7 +52,14 @@ async function main(): Promise<void> {
   const handle = app.getRequestHandler();
   await app.prepare();
 
-  const compress = compression();
+  // A part of a file (206) is sent as it is: its Content-Range counts the file's bytes, not
+  // those of a compressed copy.
+  const compress = compression({ filter: (req, res) => res.statusCode !== 206 && compression.filter(req, res) });
+  const trustedProxies = new TrustedProxies(env.TRUSTED_PROXIES);
+  const gateOptions = {
+    publicDir: path.resolve('public'),
+    staticDir: path.resolve(process.env.NEXT_DIST_DIR || '.next', 'static'),
+  };
   const server = http.createServer((req, res) => {
     const id = requestId(req.headers['x-request-id'] as string | undefined);
     req.headers['x-request-id'] = id;
@@ -56,16 +71,20 @@ async function main(): Promise<void> {
         logRequest({ id, method: req.method ?? '', path: req.url ?? '', status: res.statusCode, ms: performance.now() - started }),
       );
     }
+    prepareRequest(req, res, trustedProxies);
     compress(req as Parameters<typeof compress>[0], res as Parameters<typeof compress>[1], () => {
-      applyContentSecurityPolicy(req, res, overHttps(req));
+      const https = overHttps(req);
+      applyContentSecurityPolicy(req, res, https);
       // Outermost, so the policy and the log see the status the proxy asked for.
       applyRoutedStatus(res);
       markPortalServer(req);
-      handle(req, res).catch((error: unknown) => {
-        log.error({ event: 'request.error', requestId: id, err: error }, 'the request handler failed');
-        if (!res.headersSent) res.statusCode = 500;
-        res.end();
-      });
+      gate(req, res, { ...gateOptions, https })
+        .then((answered) => (answered ? undefined : handle(req, res)))
+        .catch((error: unknown) => {
+          log.error({ event: 'request.error', requestId: id, err: error }, 'the request handler failed');
+          if (!res.headersSent) res.statusCode = 500;
+          res.end();
+        });
     });
   });
 

@@ -29,6 +29,8 @@ export const ERROR_STATUS = {
   method_not_allowed: 405,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  /** A byte range of a static file that lies wholly past its end (with `Content-Range: bytes *\/size`). */
+  range_not_satisfiable: 416,
   invalid_fields: 422,
   rate_limited: 429,
 } as const satisfies Record<string, number>;

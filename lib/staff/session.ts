@@ -1,6 +1,7 @@
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getDb } from '../db/connection';
+import { clientIp } from '../http/client-ip';
 import { PRIVATE_NO_STORE } from '../http/headers';
 import { isHttps } from '../http/origin';
 import { keyedHash } from '../secrets';
@@ -54,14 +55,12 @@ export function clearedSessionCookie(request: Request): string {
 }
 
 /**
- * The client address, hashed under the app secret (never stored plainly). Takes the last
- * x-forwarded-for entry, the one the nearest proxy added: earlier entries are whatever the
- * client claimed. The per-account limit holds even when this is not a real address.
+ * The client address, hashed under the app secret (never stored plainly): the one the
+ * production server resolved from the socket and the trusted proxies' X-Forwarded-For
+ * (lib/http/client-ip.ts). The per-account limit holds whatever the address.
  */
 export function clientIpHash(request: Request): string {
-  const forwarded = request.headers.get('x-forwarded-for') ?? '';
-  const ip = forwarded.split(',').pop()?.trim() || request.headers.get('x-real-ip') || 'unknown';
-  return keyedHash('staff-sign-in-ip', ip);
+  return keyedHash('staff-sign-in-ip', clientIp(request.headers));
 }
 
 /** A 303 redirect (the browser follows with GET) that is never cached. */

@@ -1,5 +1,6 @@
+import http from 'node:http';
 import { hostileGets as pages } from '../helpers/hostile-requests';
-import { E2E_INGEST_TOKEN, get } from './server';
+import { baseUrl, E2E_INGEST_TOKEN, get } from './server';
 
 /*
  * Hostile input (issue 7, part 2): bad values for every route and query parameter, and
@@ -52,4 +53,147 @@ describe.each(posts)('POST %s', (path) => {
       expectHarmless(`${path} ${type}`, response.status, await response.text());
     },
   );
+});
+
+/*
+ * Issue 14: methods an address does not serve, and byte ranges, on every kind of address
+ * (pages, feeds, sitemaps, APIs, the staff area, public/ files and the build's static files).
+ * TRACE and PROPFIND were 500 or the cacheable page; ranges `send` could not serve were 500.
+ */
+
+interface RawAnswer {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+/** A request as sent, whatever the method (fetch refuses TRACE). */
+function raw(method: string, path: string, headers: Record<string, string> = {}): Promise<RawAnswer> {
+  const { hostname, port } = new URL(baseUrl());
+  return new Promise((resolve, reject) => {
+    const request = http.request({ host: hostname, port, method, path, headers }, (response) => {
+      let body = '';
+      response.setEncoding('latin1');
+      response.on('data', (chunk: string) => (body += chunk));
+      response.on('end', () => resolve({ status: response.statusCode!, headers: response.headers, body }));
+    });
+    request.on('error', reject);
+    request.end();
+  });
+}
+
+/** A script of the build, as the home page links it. */
+async function staticScript(): Promise<string> {
+  const html = await (await get('/en')).text();
+  return /\/_next\/static\/[^"]+\.js/.exec(html)![0];
+}
+
+describe('methods', () => {
+  const GET_ONLY = 'GET, HEAD, OPTIONS';
+  const addresses: [string, string][] = [
+    ['/en', GET_ONLY],
+    ['/zh/news', GET_ONLY],
+    ['/en/contact', 'GET, POST, HEAD, OPTIONS'],
+    ['/en/no-such-page', GET_ONLY],
+    ['/en/feed.xml', GET_ONLY],
+    ['/zh/news/feed.xml', GET_ONLY],
+    ['/sitemap.xml', GET_ONLY],
+    ['/sitemaps/en/pages.xml', GET_ONLY],
+    ['/sitemaps/news.xml', GET_ONLY],
+    ['/robots.txt', GET_ONLY],
+    ['/api/health', GET_ONLY],
+    ['/api/contact', 'POST, OPTIONS'],
+    ['/api/v1/articles/x', 'GET, PUT, DELETE, HEAD, OPTIONS'],
+    ['/admin/login', GET_ONLY],
+    ['/admin/sign-in', 'POST, OPTIONS'],
+    ['/images/demo/news-02-lead.jpg', GET_ONLY],
+    ['/brand/logo-512.png', GET_ONLY],
+  ];
+  const methods = ['TRACE', 'PUT', 'DELETE', 'PATCH', 'PROPFIND', 'POST', 'MKCOL', 'PURGE'];
+  const refused = addresses.flatMap(([path, allow]) =>
+    methods.filter((method) => !allow.split(', ').includes(method)).map((method) => [method, path, allow] as const),
+  );
+
+  it.each(refused)('%s %s is 405 with Allow: %s, never stored, in the one shape', async (method, path, allow) => {
+    const answer = await raw(method, path);
+    expect({ status: answer.status, allow: answer.headers.allow }).toEqual({ status: 405, allow });
+    expect(answer.headers['cache-control']).toMatch(/no-store/);
+    expect(answer.headers['x-content-type-options']).toBe('nosniff');
+    expect((JSON.parse(answer.body) as { error: { code: string } }).error.code).toBe('method_not_allowed');
+  });
+
+  it.each(addresses)('OPTIONS %s is 204 with Allow: %s', async (path, allow) => {
+    const answer = await raw('OPTIONS', path);
+    expect({ status: answer.status, allow: answer.headers.allow, body: answer.body }).toEqual({ status: 204, allow, body: '' });
+    expect(answer.headers['cache-control']).toMatch(/no-store/);
+  });
+
+  it('answers the build’s static files the same way', async () => {
+    const script = await staticScript();
+    expect((await raw('TRACE', script)).status).toBe(405);
+    expect((await raw('PUT', script)).headers.allow).toBe(GET_ONLY);
+    expect((await raw('OPTIONS', script)).status).toBe(204);
+    expect((await raw('HEAD', script)).status).toBe(200);
+  });
+
+  it('still serves HEAD wherever GET is served', async () => {
+    for (const path of ['/en', '/en/contact', '/en/feed.xml', '/sitemap.xml', '/api/health', '/brand/logo-512.png']) {
+      const answer = await raw('HEAD', path);
+      expect({ path, status: answer.status, body: answer.body }).toEqual({ path, status: 200, body: '' });
+    }
+  });
+});
+
+describe('byte ranges of static files', () => {
+  const files: [string, () => Promise<string>][] = [
+    ['a picture in public/', async () => '/images/demo/news-02-lead.jpg'],
+    ['the logo in public/', async () => '/brand/logo-512.png'],
+    ['a script of the build', staticScript],
+  ];
+
+  describe.each(files)('%s', (_label, file) => {
+    let path: string;
+    let size: number;
+    beforeAll(async () => {
+      path = await file();
+      const whole = await raw('GET', path);
+      expect(whole.status).toBe(200);
+      size = Number(whole.headers['content-length']);
+    });
+
+    it.each(['bytes=99999999-', 'bytes=-0', 'bytes=99999999-,-0'])('answers the unsatisfiable %s with 416 and Content-Range: bytes */size', async (range) => {
+      const answer = await raw('GET', path, { Range: range });
+      expect({ status: answer.status, contentRange: answer.headers['content-range'] }).toEqual({ status: 416, contentRange: `bytes */${size}` });
+      expect((JSON.parse(answer.body) as { error: { code: string } }).error.code).toBe('range_not_satisfiable');
+    });
+
+    it.each(['bytes=5-2', 'bytes=x', 'bytes=', 'garbage', 'items=0-5', 'bytes=0-0,5-9', 'bytes=0-0,99999999-'])(
+      'ignores %s (invalid, another unit or several ranges): the whole file',
+      async (range) => {
+        const answer = await raw('GET', path, { Range: range });
+        expect({ status: answer.status, length: answer.body.length }).toEqual({ status: 200, length: size });
+      },
+    );
+
+    it.each([
+      ['bytes=0-9', 0, 9],
+      ['bytes=-10', -10, -1],
+      ['bytes=-99999999', 0, -1],
+      ['bytes=0-99999999', 0, -1],
+    ])('serves %s as a 206 of the right bytes, uncompressed', async (range, first, last) => {
+      const whole = (await raw('GET', path)).body;
+      const [from, to] = [first < 0 ? size + first : first, last < 0 ? size + last : last];
+      const answer = await raw('GET', path, { Range: range, 'Accept-Encoding': 'gzip, br' });
+      expect({ status: answer.status, contentRange: answer.headers['content-range'], encoding: answer.headers['content-encoding'] }).toEqual({
+        status: 206,
+        contentRange: `bytes ${from}-${to}/${size}`,
+        encoding: undefined,
+      });
+      expect(answer.body).toBe(whole.slice(from, to + 1));
+    });
+
+    it('ignores a range on HEAD', async () => {
+      expect((await raw('HEAD', path, { Range: 'bytes=99999999-' })).status).toBe(200);
+    });
+  });
 });

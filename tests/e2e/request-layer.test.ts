@@ -1,5 +1,6 @@
+import fs from 'node:fs';
 import http from 'node:http';
-import { baseUrl, E2E_INGEST_TOKEN, formToken, get } from './server';
+import { baseUrl, E2E_INGEST_TOKEN, formToken, get, readState } from './server';
 
 /*
  * The request layer (lib/http) on the production server: every refusal of every handler in
@@ -92,8 +93,8 @@ describe('methods', () => {
     ['DELETE', '/api/channels/news/articles?locale=en', 'GET, HEAD, OPTIONS'],
     ['GET', '/admin/sign-in', 'POST, OPTIONS'],
     ['POST', '/admin/messages.csv', 'GET, HEAD, OPTIONS'],
-    ['POST', '/en/news', 'GET, HEAD'],
-    ['POST', '/zh', 'GET, HEAD'],
+    ['POST', '/en/news', 'GET, HEAD, OPTIONS'],
+    ['POST', '/zh', 'GET, HEAD, OPTIONS'],
   ])('%s %s is 405 method_not_allowed with Allow: %s', async (method, path, allow) => {
     const response = await get(path, { method, ...(method === 'GET' ? {} : { body: 'a=b', headers: form }) });
     expect(response.status).toBe(405);
@@ -163,11 +164,83 @@ describe('bodies over the limit', () => {
     expect(answer.sent).toBeLessThan(20 * MB);
   });
 
-  it('refuses a declared 20 MB post to a page with 413', async () => {
-    // Next.js reads a page's body for proxy.ts before proxy.ts runs (keeping at most
-    // proxyClientMaxBodySize of it), so only the answer is checked here, not how much was read.
+  it('refuses a declared 20 MB post to a page with 413, before reading it', async () => {
     const answer = await send('/en/contact', 20 * MB, { ...form, 'Content-Length': String(20 * MB) });
     expect(answer.status).toBe(413);
     expect((JSON.parse(answer.body) as ErrorBody).error.code).toBe('payload_too_large');
+    expect(answer.connection).toBe('close');
+    expect(answer.sent).toBeLessThan(20 * MB);
+  });
+
+  it.each([
+    // Next.js read a chunked page post to its end (then proxy.ts refused it with 400).
+    ['a chunked post to the contact page', 'POST', '/en/contact', form, 400],
+    ['a post to a page without a form', 'POST', '/en/news', form, 405],
+    // Refused before the body is read: the connection used to stay open for the rest of it.
+    ['a contact post from another site', 'POST', '/api/contact', { ...json, Origin: 'https://elsewhere.example' }, 403],
+    ['a view without consent', 'POST', '/api/views', json, 403],
+    ['an article without the token', 'PUT', '/api/v1/articles/layer', json, 401],
+  ])('answers %s (20 MB, chunked) with %s and closes, before it is all sent', async (_label, method, path, headers, status) => {
+    const answer = await send(path, 20 * MB, headers as Record<string, string>, method as string);
+    expect(answer.status).toBe(status);
+    expect(answer.connection).toBe('close');
+    expect(answer.sent).toBeLessThan(20 * MB);
+  });
+});
+
+describe('memory under a 50 MB body', () => {
+  const MB = 1024 * 1024;
+  const rss = () => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${readState().pid}/status`, 'utf8'))![1]) * 1024;
+
+  /**
+   * Sends `total` bytes chunked and keeps sending after the answer, until the server closes
+   * the connection or all is sent; the server's peak resident memory meanwhile, and how much
+   * it took.
+   */
+  async function flood(method: string, path: string, headers: Record<string, string>, total = 50 * MB) {
+    const { hostname, port } = new URL(baseUrl());
+    const before = rss();
+    let peak = before;
+    const sampler = setInterval(() => (peak = Math.max(peak, rss())), 10);
+    const result = await new Promise<{ status: number; sent: number }>((resolve) => {
+      let sent = 0;
+      let status = 0;
+      const request = http.request({ host: hostname, port, method, path, headers: { Origin: baseUrl(), ...headers } });
+      request.on('response', (response) => {
+        status = response.statusCode!;
+        response.resume();
+      });
+      const done = () => resolve({ status, sent });
+      request.on('error', done);
+      request.on('close', done);
+      const chunk = Buffer.alloc(64 * 1024, 0x61);
+      const pump = () => {
+        while (sent < total) {
+          sent += chunk.length;
+          if (!request.write(chunk)) return void request.once('drain', pump);
+        }
+        request.end();
+      };
+      pump();
+    });
+    clearInterval(sampler);
+    return { ...result, growth: peak - before };
+  }
+
+  it.each([
+    ['POST', '/en/contact', 'a form', form, 400],
+    ['POST', '/en/news', 'a form', form, 405],
+    ['POST', '/api/contact', 'JSON', json, 413],
+    ['PUT', '/api/v1/articles/layer', 'JSON with the token', { ...json, ...auth }, 413],
+    ['PUT', '/api/v1/articles/layer', 'JSON without the token', json, 401],
+    ['POST', '/api/contact', 'JSON from another site', { ...json, Origin: 'https://elsewhere.example' }, 403],
+  ])('%s %s, %s: answered %s, the server grows by less than 10 MB and stops reading', async (method, path, _label, headers, status) => {
+    // Once small first: the route's code is loaded, so its memory is not counted.
+    await get(path, { method, body: '{}', headers });
+    const result = await flood(method, path, headers);
+    expect(result.status).toBe(status);
+    expect(result.growth).toBeLessThan(10 * MB);
+    expect(result.sent).toBeLessThan(40 * MB);
+    expect((await get('/api/health')).status).toBe(200);
   });
 });

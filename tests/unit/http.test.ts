@@ -56,7 +56,7 @@ describe('errorResponse', () => {
   });
 
   it('has the status codes the API promises', () => {
-    expect(new Set(Object.values(ERROR_STATUS))).toEqual(new Set([400, 401, 403, 404, 405, 413, 415, 422, 429]));
+    expect(new Set(Object.values(ERROR_STATUS))).toEqual(new Set([400, 401, 403, 404, 405, 413, 415, 416, 422, 429]));
   });
 });
 
@@ -410,22 +410,22 @@ describe('refusePagePost (proxy.ts)', () => {
   const formHeaders = (body: string) => ({ 'Content-Type': 'application/x-www-form-urlencoded', 'Content-Length': String(body.length) });
 
   it('lets every other method through', async () => {
-    expect(await refusePagePost(new Request(page), false)).toBeNull();
+    expect(await refusePagePost(new Request(page), ['GET'])).toBeNull();
   });
 
-  it('answers a post to a page without a form with 405 and Allow: GET, HEAD', async () => {
-    const response = (await refusePagePost(post('a=b', formHeaders('a=b'), 'http://localhost/en/news'), false))!;
+  it('answers a post to a page without a form with 405 and Allow: GET, HEAD, OPTIONS', async () => {
+    const response = (await refusePagePost(post('a=b', formHeaders('a=b'), 'http://localhost/en/news'), ['GET']))!;
     expect(response.status).toBe(405);
-    expect(response.headers.get('allow')).toBe('GET, HEAD');
+    expect(response.headers.get('allow')).toBe('GET, HEAD, OPTIONS');
     expect(((await response.json()) as ErrorBody).error.code).toBe('method_not_allowed');
   });
 
   it('lets a form naming a server action through, and leaves its body for Next.js', async () => {
     const request = post(action, formHeaders(action), page);
-    expect(await refusePagePost(request, true)).toBeNull();
+    expect(await refusePagePost(request, ['GET', 'POST'])).toBeNull();
     expect(await request.text()).toBe(action);
     const withHeader = post('a=b', { ...formHeaders('a=b'), 'Next-Action': '00' }, page);
-    expect(await refusePagePost(withHeader, true)).toBeNull();
+    expect(await refusePagePost(withHeader, ['GET', 'POST'])).toBeNull();
   });
 
   it.each([
@@ -436,7 +436,7 @@ describe('refusePagePost (proxy.ts)', () => {
     ['a broken multipart form', '--x\r\nbroken', { 'Content-Type': 'multipart/form-data; boundary=x', 'Content-Length': '12' }, 400, 'malformed_body'],
     ['a body over the limit', 'a=b', { 'Content-Type': 'application/x-www-form-urlencoded', 'Content-Length': String(FORM_ACTION_LIMIT + 1) }, 413, 'payload_too_large'],
   ])('refuses %s', async (_label, body, headers: Record<string, string>, status, code) => {
-    const response = (await refusePagePost(post(body, headers, page), true))!;
+    const response = (await refusePagePost(post(body, headers, page), ['GET', 'POST']))!;
     expect(await errorOf(response)).toMatchObject({ status, body: { error: { code } } });
   });
 });

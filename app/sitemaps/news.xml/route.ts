@@ -1,6 +1,7 @@
 import { cachedDocument, syndicationTags } from '@/lib/seo/cached';
 import { renderNewsSitemap } from '@/lib/seo/sitemaps';
 import { sharedCacheControl, XML_CONTENT_TYPE, xmlResponse } from '@/lib/seo/http';
+import { otherMethods } from '@/lib/http/methods';
 
 // News goes stale fast: rebuilt on every content change, at most five minutes old otherwise.
 export const dynamic = 'force-dynamic';
@@ -13,3 +14,5 @@ export async function GET() {
     cacheControl: sharedCacheControl({ sMaxAge: revalidate }),
   });
 }
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods('GET');

@@ -2,6 +2,7 @@ import { isLocale } from '@/lib/i18n/locales';
 import { cachedDocument, syndicationTags } from '@/lib/seo/cached';
 import { buildLocaleFeed } from '@/lib/seo/feeds';
 import { notFoundResponse, RSS_CONTENT_TYPE, sharedCacheControl, xmlResponse } from '@/lib/seo/http';
+import { otherMethods } from '@/lib/http/methods';
 
 // Built once and kept in the data cache under its tag (lib/seo/cached.ts): refreshed when an
 // article changes, and at most five minutes old otherwise.
@@ -17,3 +18,5 @@ export async function GET(_request: Request, { params }: RouteContext<'/[locale]
     cacheControl: sharedCacheControl({ sMaxAge: revalidate, maxAge: revalidate }),
   });
 }
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods('GET');

@@ -2,6 +2,7 @@ import { isLocale } from '@/lib/i18n/locales';
 import { parsePageNumber } from '@/lib/routing/rules';
 import { notFoundResponse, sharedCacheControl, XML_CONTENT_TYPE, xmlResponse } from '@/lib/seo/http';
 import { streamArticleSitemap } from '@/lib/seo/sitemaps';
+import { otherMethods } from '@/lib/http/methods';
 
 /*
  * Article sitemap files (`articles-{n}.xml`) stream from the database on every request, in
@@ -23,3 +24,5 @@ export async function GET(_request: Request, { params }: RouteContext<'/sitemaps
     cacheControl: sharedCacheControl({ sMaxAge: 3600 }),
   });
 }
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods('GET');

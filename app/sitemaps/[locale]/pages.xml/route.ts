@@ -2,6 +2,7 @@ import { isLocale } from '@/lib/i18n/locales';
 import { cachedDocument, syndicationTags } from '@/lib/seo/cached';
 import { notFoundResponse, sharedCacheControl, XML_CONTENT_TYPE, xmlResponse } from '@/lib/seo/http';
 import { renderPagesSitemap } from '@/lib/seo/sitemaps';
+import { otherMethods } from '@/lib/http/methods';
 
 // In the data cache under the sitemaps tag, like the index.
 export const dynamic = 'force-dynamic';
@@ -16,3 +17,5 @@ export async function GET(_request: Request, { params }: RouteContext<'/sitemaps
     cacheControl: sharedCacheControl({ sMaxAge: revalidate }),
   });
 }
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods('GET');

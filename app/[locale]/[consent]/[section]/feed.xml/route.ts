@@ -3,6 +3,7 @@ import { isLocale } from '@/lib/i18n/locales';
 import { cachedDocument, syndicationTags } from '@/lib/seo/cached';
 import { buildChannelFeed } from '@/lib/seo/feeds';
 import { notFoundResponse, RSS_CONTENT_TYPE, sharedCacheControl, xmlResponse } from '@/lib/seo/http';
+import { otherMethods } from '@/lib/http/methods';
 
 // Like the locale feed: kept in the data cache under the channel's tag, refreshed when one of
 // its articles changes, at most five minutes old otherwise.
@@ -23,3 +24,5 @@ export async function GET(_request: Request, { params }: RouteContext<'/[locale]
     cacheControl: sharedCacheControl({ sMaxAge: revalidate, maxAge: revalidate }),
   });
 }
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods('GET');
