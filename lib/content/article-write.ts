@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { Db } from '../db/connection';
-import { type UpsertResult, upsertArticle } from '../db/content-write';
+import { type UpsertOptions, type UpsertResult, upsertArticle } from '../db/content-write';
 import type { ArticleInput } from './article-input';
 
 /*
@@ -50,7 +50,10 @@ export function toArticleRecord(input: ArticleInput): ArticleRecord {
   };
 }
 
-/** Creates or replaces an article by its newsroom id (one transaction; see lib/db/content-write.ts). */
-export function saveArticle(db: Db, input: ArticleInput, nowMs = Date.now()): UpsertResult {
-  return upsertArticle(db, toArticleRecord(input), nowMs);
+/**
+ * Creates or replaces an article by its newsroom id (one transaction; see lib/db/content-write.ts).
+ * Throws ArticleConflictError, writing nothing, when its slug or translation pair is taken.
+ */
+export function saveArticle(db: Db, input: ArticleInput, nowMs = Date.now(), options: UpsertOptions = {}): UpsertResult {
+  return upsertArticle(db, toArticleRecord(input), nowMs, options);
 }

@@ -3,6 +3,7 @@ import matter from 'gray-matter';
 import { Marked, type Tokens } from 'marked';
 import YAML from 'yaml';
 import { escapeHtml } from './html';
+import { pictureSourceProblem } from '../ingest/pictures';
 import { sanitizeBodyHtml } from '../ingest/sanitize';
 import { articleInputSchema, type ArticleInput } from './article-input';
 
@@ -111,5 +112,10 @@ export function parseArticleFile(file: string, source: string | ArticleFileParts
   if (!result.success) {
     throw new ArticleFileError(file, result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
   }
+  // The ingest API's rules for what is not a field's shape: where a lead picture may come from
+  // (body pictures are filtered by the allow-list above) and a translation of itself.
+  const pictureProblem = result.data.image ? pictureSourceProblem(result.data.image.src) : null;
+  if (pictureProblem) throw new ArticleFileError(file, `image.src: ${pictureProblem}`);
+  if (result.data.translationOf === result.data.id) throw new ArticleFileError(file, 'translationOf: an article is not its own translation');
   return result.data;
 }

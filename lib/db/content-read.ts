@@ -155,6 +155,23 @@ function selectArticleTags(db: Db, articleId: number): Tag[] {
   ).all(articleId) as Tag[];
 }
 
+/** An article of a translation group, by address. */
+export interface GroupArticle {
+  externalId: string;
+  locale: Locale;
+  channel: string;
+  slug: string;
+}
+
+/** Every version of a story, whatever its status (at most one per language: migration 5). */
+export function selectTranslationGroup(db: Db, group: string): GroupArticle[] {
+  return statement(
+    db,
+    `SELECT external_id AS externalId, locale, channel, slug FROM articles INDEXED BY articles_by_translation
+      WHERE translation_group = ?`,
+  ).all(group) as GroupArticle[];
+}
+
 /** The published version of the same story in another language, if there is one. */
 export function selectTranslation(
   db: Db,

@@ -49,12 +49,16 @@ export function upsertAuthor(db: Db, author: AuthorRecord): void {
   });
 }
 
-/** An author matched by name in either language, created (under the record's slug) when new. */
+/**
+ * An author matched by name in either language, created (under the record's slug) when new.
+ * The slug is derived from the name, so an author found by it was first met under this name and
+ * renamed since (authors.json): the same person, and inserting it again would break its unique slug.
+ */
 function authorIdFor(db: Db, author: { name: string; slug: string }): number {
-  const found = statement(db, `SELECT id FROM authors WHERE name_en = ? OR name_zh = ? LIMIT 1`).get(
-    author.name,
-    author.name,
-  ) as { id: number } | undefined;
+  const found = statement(
+    db,
+    `SELECT id FROM authors WHERE name_en = @name OR name_zh = @name OR slug = @slug LIMIT 1`,
+  ).get(author) as { id: number } | undefined;
   if (found) return found.id;
   const result = statement(
     db,
@@ -77,26 +81,103 @@ export interface UpsertResult {
   id: number;
   created: boolean;
   previousSlug: string | null;
+  /** Newsroom ids of the articles that left this article's translation group (replaceTranslation). */
+  detached: string[];
+}
+
+export interface UpsertOptions {
+  /**
+   * Pair the article even where that breaks up a stored pair: the other version of its language
+   * in the new group, and the versions it leaves behind, each move into a group of their own.
+   */
+  replaceTranslation?: boolean;
+}
+
+/**
+ * The article contradicts what is stored; nothing was written (the transaction rolled back).
+ * `field` is the input field to change: `slug`, `translationOf`, `locale` or `id`.
+ */
+export class ArticleConflictError extends Error {
+  constructor(
+    readonly field: 'slug' | 'translationOf' | 'locale' | 'id',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ArticleConflictError';
+  }
+}
+
+interface GroupMember {
+  external_id: string;
+  locale: string;
+}
+
+/**
+ * Which translation group the article joins, after checking the unique keys it can meet:
+ * (locale, slug), and one version per language in a group. Throws ArticleConflictError.
+ */
+function checkedGroup(
+  db: Db,
+  input: ArticleRecord,
+  existing: { locale: string; translation_group: string } | undefined,
+  options: UpsertOptions,
+): { group: string; detach: string[] } {
+  const slugOwner = statement(
+    db,
+    `SELECT external_id FROM articles WHERE locale = ? AND slug = ? AND external_id <> ?`,
+  ).get(input.locale, input.slug, input.id) as { external_id: string } | undefined;
+  if (slugOwner) {
+    throw new ArticleConflictError('slug', `the ${input.locale} slug ${input.slug} belongs to article ${slugOwner.external_id}`);
+  }
+
+  // A translation joins its original's group; an original not stored yet names the group, so
+  // it joins when it arrives (its own id is then its group: files and feeds may come in any order).
+  let group = existing?.translation_group ?? input.id;
+  if (input.translationOf) {
+    const other = statement(db, `SELECT translation_group FROM articles WHERE external_id = ?`).get(
+      input.translationOf,
+    ) as { translation_group: string } | undefined;
+    group = other?.translation_group ?? input.translationOf;
+  }
+  const members = (id: string) =>
+    statement(db, `SELECT external_id, locale FROM articles WHERE translation_group = ? AND external_id <> ?`).all(
+      id,
+      input.id,
+    ) as GroupMember[];
+  const sameLanguage = members(group).filter((member) => member.locale === input.locale);
+  // Moving to another group leaves the old partner without its pair: that is a replacement too.
+  const leftBehind = existing && existing.translation_group !== group ? members(existing.translation_group) : [];
+  const displaced = [...sameLanguage, ...leftBehind];
+  if (displaced.length > 0 && !options.replaceTranslation) {
+    const field = input.translationOf ? 'translationOf' : existing ? 'locale' : 'id';
+    const message = sameLanguage.length
+      ? `article ${sameLanguage[0]!.external_id} is already the ${input.locale} version of this story`
+      : `this article is already paired with article ${leftBehind[0]!.external_id}`;
+    throw new ArticleConflictError(field, `${message} (send replaceTranslation: true to pair anyway)`);
+  }
+  return { group, detach: displaced.map((member) => member.external_id) };
 }
 
 /**
  * Creates or replaces an article by its newsroom id. Runs in one transaction: authors, tags,
- * translation group and slug history change together or not at all. Callers go through
+ * translation group and slug history change together or not at all; a conflict with another
+ * article (ArticleConflictError) writes nothing. A slug another article had before and left
+ * (slug history) may be taken: the old address then serves the new article, not a redirect. Callers go through
  * lib/content/article-write.ts (saveArticle), which shapes the record.
  */
-export function upsertArticle(db: Db, input: ArticleRecord, nowMs = Date.now()): UpsertResult {
-  const result = db.transaction((): UpsertResult => {
+export function upsertArticle(db: Db, input: ArticleRecord, nowMs = Date.now(), options: UpsertOptions = {}): UpsertResult {
+  const write = db.transaction((): UpsertResult => {
     const existing = statement(
       db,
       `SELECT id, slug, locale, translation_group FROM articles WHERE external_id = ?`,
     ).get(input.id) as { id: number; slug: string; locale: string; translation_group: string } | undefined;
 
-    let group = existing?.translation_group ?? input.id;
-    if (input.translationOf) {
-      const other = statement(db, `SELECT translation_group FROM articles WHERE external_id = ?`).get(
-        input.translationOf,
-      ) as { translation_group: string } | undefined;
-      group = other?.translation_group ?? input.translationOf;
+    const { group, detach } = checkedGroup(db, input, existing, options);
+    for (const externalId of detach) {
+      statement(db, `UPDATE articles SET translation_group = external_id, modified_ms = ? WHERE external_id = ?`).run(
+        nowMs,
+        externalId,
+      );
     }
 
     const values = {
@@ -181,10 +262,29 @@ export function upsertArticle(db: Db, input: ArticleRecord, nowMs = Date.now()):
       id,
       created: !existing,
       previousSlug: existing && existing.slug !== input.slug ? existing.slug : null,
+      detached: detach,
     };
-  })();
+  });
+  let result: UpsertResult;
+  try {
+    // IMMEDIATE: the checks and the write hold the write lock together, so another process
+    // cannot take the slug in between (inside an outer transaction this is a savepoint).
+    result = write.immediate();
+  } catch (error) {
+    throw uniqueKeyConflict(error) ?? error;
+  }
   noteContentWrite();
   return result;
+}
+
+/** The unique indexes an article can meet, should one be hit despite the checks above. */
+function uniqueKeyConflict(error: unknown): ArticleConflictError | null {
+  if (!(error instanceof Error) || (error as { code?: string }).code !== 'SQLITE_CONSTRAINT_UNIQUE') return null;
+  if (error.message.includes('articles.slug')) return new ArticleConflictError('slug', 'the slug belongs to another article');
+  if (error.message.includes('articles.translation_group')) {
+    return new ArticleConflictError('translationOf', 'the story already has a version in this language');
+  }
+  return null;
 }
 
 /** Changes an article's status by its newsroom id; false when there is no such article. */

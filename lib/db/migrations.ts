@@ -164,4 +164,16 @@ export const migrations: readonly string[] = [
   ) STRICT;
   CREATE INDEX mail_outbox_due ON mail_outbox (next_attempt_ms) WHERE sent_ms IS NULL;
   `,
+  // 5: a story has at most one version per language (hreflang pairs stay reciprocal, issue 14).
+  // Groups that already hold two versions of one language keep the first (lowest id: the one
+  // article pages showed as the translation); the others leave, each into a group of its own
+  // newsroom id. Then the translation index becomes unique (same name: queries name it).
+  `
+  UPDATE articles SET translation_group = external_id
+   WHERE EXISTS (SELECT 1 FROM articles b
+                  WHERE b.translation_group = articles.translation_group
+                    AND b.locale = articles.locale AND b.id < articles.id);
+  DROP INDEX articles_by_translation;
+  CREATE UNIQUE INDEX articles_by_translation ON articles (translation_group, locale);
+  `,
 ];

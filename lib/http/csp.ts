@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { env } from '../env';
 
 /*
  * The Content-Security-Policy of every page (issue #7, docs/decisions/0010).
@@ -41,20 +42,24 @@ export interface PagePolicyOptions {
   scriptHashes: readonly string[];
   /** Served over https: ask browsers to upgrade any plain-http subresource. */
   https: boolean;
+  /** Hosts whose https pictures a page may show (default IMAGE_REMOTE_HOSTS). */
+  imageHosts?: readonly string[];
 }
 
 /**
  * The policy of an HTML document. No 'unsafe-eval' and no 'unsafe-inline' for scripts: only the
  * site's own script files and the hashed inline scripts run. Inline `style` attributes (React
- * and next/image set a few) are allowed; they cannot run code. Pictures may come from https
- * hosts because article bodies from the newsroom keep their https pictures (decision 0008).
+ * and next/image set a few) are allowed; they cannot run code. Pictures come from the site
+ * (next/image's optimizer included), `data:` (calls no host; next/image's placeholders) and only the hosts
+ * of IMAGE_REMOTE_HOSTS, whose https pictures article bodies may keep (lib/ingest/pictures.ts):
+ * a picture from any other host, a tracking pixel, is refused by the browser too.
  */
-export function pagePolicy({ scriptHashes, https }: PagePolicyOptions): string {
+export function pagePolicy({ scriptHashes, https, imageHosts = env.IMAGE_REMOTE_HOSTS }: PagePolicyOptions): string {
   const directives = [
     "default-src 'self'",
     ["script-src 'self'", ...scriptHashes].join(' '),
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: https:",
+    ["img-src 'self' data:", ...imageHosts.map((host) => `https://${host}`)].join(' '),
     "font-src 'self'",
     "connect-src 'self'",
     "object-src 'none'",

@@ -7,7 +7,7 @@ import { NO_STORE } from './headers';
  *
  * `code` is for programs (stable, snake_case, one status each); `message` is for the person
  * reading a log or a terminal (English, may change). A 422 adds `fields`: field name → what is
- * wrong with it. Documented in README.md ("Errors").
+ * wrong with it; a 409 names the field that conflicts the same way. Documented in README.md ("Errors").
  */
 
 /** Each code and the one status it is answered with. */
@@ -27,6 +27,8 @@ export const ERROR_STATUS = {
   no_consent: 403,
   not_found: 404,
   method_not_allowed: 405,
+  /** The request contradicts what is stored (a slug or translation pair taken by another article). */
+  conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   /** A byte range of a static file that lies wholly past its end (with `Content-Range: bytes *\/size`). */
@@ -46,7 +48,7 @@ export interface ErrorBody {
 }
 
 export interface ErrorOptions {
-  /** Only with `invalid_fields`: what is wrong with each field. */
+  /** Only with `invalid_fields` and `conflict`: what is wrong with each field. */
   fields?: FieldErrors;
   /** Added to (or replacing) `Cache-Control: no-store`: Allow, Retry-After, WWW-Authenticate… */
   headers?: Record<string, string>;

@@ -8,38 +8,19 @@ import { articleAsInput } from '../content/article-output';
 import { saveArticle } from '../content/article-write';
 import type { Article } from '../content/types';
 import { getDb } from '../db/connection';
-import { selectArticleByExternalId } from '../db/content-read';
-import { setArticleStatus } from '../db/content-write';
-import { env } from '../env';
+import { selectArticleByExternalId, selectTranslationGroup, type GroupArticle } from '../db/content-read';
+import { ArticleConflictError, setArticleStatus } from '../db/content-write';
 import { fieldErrors } from '../http/body';
 import type { FieldErrors } from '../http/errors';
 import { paths } from '../i18n/paths';
-import { refreshAfterArticleChange } from './refresh';
-import { sanitizeBodyHtml } from './sanitize';
+import { pictureSourceProblem } from './pictures';
+import { refreshAfterArticleChange, refreshArticlePages } from './refresh';
+import { cleanBodyHtml } from './sanitize';
 
 /*
  * The newsroom system's view of articles: PUT (create or replace by its own id), GET, DELETE
  * (withdraw). The body is the ArticleInput contract without `id` (it is in the URL).
  */
-
-/** Pictures the site serves itself: a path under public/, never `//host`. */
-const SITE_PATH = /^\/(?!\/)[A-Za-z0-9._~\-/%]+$/;
-
-/** A picture address the site can show: a site path, or https on a configured host. */
-function pictureSourceProblem(src: string): string | null {
-  if (SITE_PATH.test(src)) return null;
-  let url: URL;
-  try {
-    url = new URL(src);
-  } catch {
-    return 'a site path such as /images/… or an https URL';
-  }
-  if (url.protocol !== 'https:') return 'a site path such as /images/… or an https URL';
-  if (url.username || url.password || url.port) return 'an https URL without credentials or port';
-  // The hosts next.config.ts lets the image optimizer fetch from.
-  if (!env.IMAGE_REMOTE_HOSTS.includes(url.hostname.toLowerCase())) return `pictures from ${url.hostname} are not allowed (IMAGE_REMOTE_HOSTS)`;
-  return null;
-}
 
 export const ingestBodySchema = articleInputSchema.omit({ id: true }).extend({
   bodyHtml: z.string().min(1).max(500_000),
@@ -53,42 +34,107 @@ export const ingestBodySchema = articleInputSchema.omit({ id: true }).extend({
         if (problem) ctx.addIssue({ code: 'custom', message: problem });
       }),
   }).optional(),
+  /**
+   * Pair with `translationOf` even where the story already has a version in this language, or
+   * this article was paired with another: those leave the pair (README, "Publishing").
+   */
+  replaceTranslation: z.boolean().optional(),
 });
+
+/** Something stored that the newsroom may want to know about; the article was saved anyway. */
+export interface IngestWarning {
+  code: 'picture_removed';
+  field: string;
+  message: string;
+}
 
 export type PutResult =
   | { kind: 'invalid'; fields: FieldErrors }
-  | { kind: 'saved'; created: boolean; id: string; url: string };
+  | { kind: 'conflict'; fields: FieldErrors; message: string }
+  | { kind: 'saved'; created: boolean; id: string; url: string; warnings: IngestWarning[] };
 
-/** Fills in a site picture's size from the file itself. */
-async function withImageSize(image: NonNullable<ArticleInput['image']>): Promise<ArticleInput['image'] | string> {
-  if (image.width && image.height) return image;
-  // A remote picture is not fetched here: its size must come with it.
-  if (!image.src.startsWith('/')) return 'width and height are required for a remote picture';
-  const file = path.join(process.cwd(), 'public', decodeURIComponent(image.src));
-  if (!file.startsWith(path.join(process.cwd(), 'public') + path.sep) || !fs.existsSync(file)) return 'no such picture on this site';
+/** The formats sharp reads that browsers show as pictures. */
+const PICTURE_FORMATS = new Set(['jpeg', 'png', 'webp', 'gif', 'avif', 'svg']);
+
+/**
+ * The file under public/ a site path names, or what is wrong with the path. One decoding, no
+ * encoded slash or backslash, no `.`/`..` segment, a regular file inside public/ (links
+ * followed): the same file the static file server would answer with.
+ */
+function publicFile(src: string): { file: string } | { problem: string } {
+  let decoded: string;
   try {
-    const { width, height } = await sharp(file).metadata();
-    return width && height ? { ...image, width, height } : 'not a picture';
+    decoded = decodeURIComponent(src);
+  } catch {
+    return { problem: 'a path with valid percent-encoding' };
+  }
+  if (/%2f|%5c/i.test(src)) return { problem: 'a path without encoded slashes' };
+  if (/[\u0000-\u001f]/.test(decoded)) return { problem: 'a path without control characters' };
+  if (decoded.split('/').some((part) => part === '.' || part === '..')) return { problem: 'a path without . or .. segments' };
+  const root = fs.realpathSync(path.join(process.cwd(), 'public'));
+  let file: string;
+  try {
+    file = fs.realpathSync(path.join(root, decoded));
+  } catch {
+    return { problem: 'no such picture on this site' };
+  }
+  if (!file.startsWith(root + path.sep) || !fs.statSync(file).isFile()) return { problem: 'no such picture on this site' };
+  return { file };
+}
+
+/** Checks a lead picture: a site picture must exist and be one; its size comes from the file when not given. */
+async function checkedImage(image: NonNullable<ArticleInput['image']>): Promise<ArticleInput['image'] | string> {
+  if (!image.src.startsWith('/')) {
+    // A remote picture is not fetched here: its size must come with it.
+    return image.width && image.height ? image : 'width and height are required for a remote picture';
+  }
+  const found = publicFile(image.src);
+  if ('problem' in found) return found.problem;
+  try {
+    const { width, height, format } = await sharp(found.file).metadata();
+    if (!format || !PICTURE_FORMATS.has(format) || !width || !height) return 'not a picture';
+    return image.width && image.height ? image : { ...image, width, height };
   } catch {
     return 'not a picture';
   }
+}
+
+/** A translationOf that can never be right (422); what is stored decides the rest (409). */
+function translationProblem(id: string, locale: string, translationOf: string | undefined): string | null {
+  if (translationOf === undefined) return null;
+  if (translationOf === id) return 'an article is not its own translation';
+  const other = selectArticleByExternalId(getDb(), translationOf);
+  // An id not stored yet is accepted: it names the group its original joins when it arrives.
+  if (other && other.locale === locale) return `article ${translationOf} is in the same language (${locale})`;
+  return null;
 }
 
 export async function putArticle(id: string, body: unknown): Promise<PutResult> {
   if (!/^[A-Za-z0-9._:-]{1,100}$/.test(id)) return { kind: 'invalid', fields: { id: 'letters, digits and . _ : - only, at most 100' } };
   const parsed = ingestBodySchema.safeParse(body);
   if (!parsed.success) return { kind: 'invalid', fields: fieldErrors(parsed.error) };
-  const input: ArticleInput = { ...parsed.data, id, bodyHtml: sanitizeBodyHtml(parsed.data.bodyHtml) };
+  const { replaceTranslation, ...fields } = parsed.data;
+  const cleaned = cleanBodyHtml(fields.bodyHtml);
+  const input: ArticleInput = { ...fields, id, bodyHtml: cleaned.html };
   if (!input.bodyHtml.trim()) return { kind: 'invalid', fields: { bodyHtml: 'nothing left after removing what is not allowed' } };
   if (!getChannel(input.locale, input.section)) return { kind: 'invalid', fields: { section: 'no such channel' } };
+  const translation = translationProblem(id, input.locale, input.translationOf);
+  if (translation) return { kind: 'invalid', fields: { translationOf: translation } };
   if (input.image) {
-    const image = await withImageSize(input.image);
+    const image = await checkedImage(input.image);
     if (typeof image === 'string') return { kind: 'invalid', fields: { 'image.src': image } };
     input.image = image;
   }
   const db = getDb();
   const before = selectArticleByExternalId(db, id);
-  const result = saveArticle(db, input);
+  const pairsBefore = before ? selectTranslationGroup(db, before.translationGroup) : [];
+  let result;
+  try {
+    result = saveArticle(db, input, Date.now(), { replaceTranslation });
+  } catch (error) {
+    if (!(error instanceof ArticleConflictError)) throw error;
+    return { kind: 'conflict', fields: { [error.field]: error.message }, message: error.message };
+  }
   const after = selectArticleByExternalId(db, id)!;
   refreshAfterArticleChange({
     locale: after.locale,
@@ -96,7 +142,18 @@ export async function putArticle(id: string, body: unknown): Promise<PutResult> 
     slugs: [...new Set([after.slug, ...(before ? [before.slug] : [])])],
     authors: [...new Set([...after.authors, ...(before?.authors ?? [])].map((a) => a.slug))],
   });
-  return { kind: 'saved', created: result.created, id, url: paths.article(after.locale, after.channel, after.slug) };
+  // The other versions, old pair and new, announce (or stop announcing) this one in their head.
+  const detached = result.detached.map((other) => selectArticleByExternalId(db, other)!);
+  const others = [...pairsBefore, ...selectTranslationGroup(db, after.translationGroup), ...detached].filter(
+    (other: GroupArticle) => other.externalId !== id,
+  );
+  refreshArticlePages(others);
+  const warnings: IngestWarning[] = cleaned.removedPictures.map((src) => ({
+    code: 'picture_removed',
+    field: 'bodyHtml',
+    message: `removed the picture ${src ? src.slice(0, 200) : 'without a usable address'}: ${src ? pictureSourceProblem(src) ?? 'not allowed' : 'a site path or an https URL is needed'}`,
+  }));
+  return { kind: 'saved', created: result.created, id, url: paths.article(after.locale, after.channel, after.slug), warnings };
 }
 
 /** The stored article in the shape it was sent, plus its address. */

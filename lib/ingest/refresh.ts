@@ -38,3 +38,13 @@ export function refreshAfterArticleChange(change: {
   for (const channel of change.channels) revalidateTag(syndicationTags.channelFeed(locale, channel), expireNow);
   revalidateTag(syndicationTags.sitemaps, expireNow);
 }
+
+/**
+ * Just these articles' pages, in both variants: the other versions of a story whose pairing
+ * changed, so their hreflang alternates and language links follow (their lists did not change).
+ */
+export function refreshArticlePages(articles: readonly { locale: Locale; channel: string; slug: string }[]): void {
+  for (const { locale, channel, slug } of articles) {
+    for (const variant of CONSENT_VARIANTS) revalidatePath(internalPath(locale, { page: 'article', channel, slug }, variant));
+  }
+}

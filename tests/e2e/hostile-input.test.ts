@@ -1,5 +1,6 @@
 import http from 'node:http';
 import { hostileGets as pages } from '../helpers/hostile-requests';
+import { fixtures } from './fixtures';
 import { baseUrl, E2E_INGEST_TOKEN, get } from './server';
 
 /*
@@ -196,4 +197,47 @@ describe('byte ranges of static files', () => {
       expect((await raw('HEAD', path, { Range: 'bytes=99999999-' })).status).toBe(200);
     });
   });
+});
+
+/*
+ * Well-formed articles whose values meet what is stored or what is on disk (issue 14): each is
+ * refused in the error shape (409 or 422) and nothing is stored, never a 500.
+ */
+const ingestArticle = {
+  locale: 'en',
+  section: 'business',
+  slug: 'hostile-ingest-never-stored',
+  headline: 'Never stored',
+  summary: 'Never stored.',
+  bodyHtml: '<p>Never stored.</p>',
+  publishedAt: '2001-01-01T09:00:00+08:00',
+};
+const ingestChanges: [string, Record<string, unknown>, number][] = [
+  ['a taken slug', { slug: fixtures.freshEn.slug }, 409],
+  ['the slug of a withdrawn article', { slug: fixtures.withdrawn.slug }, 409],
+  ['a taken translation', { locale: 'zh', translationOf: fixtures.freshEn.id }, 409],
+  ['a translation in the same language', { translationOf: fixtures.freshEn.id }, 422],
+  ['a translation of itself', { translationOf: 'hostile-ingest' }, 422],
+  ...[
+    '/images/%ZZ.jpg', '/images/%', '/%E0%A4%A.jpg', '/images/%00.jpg', '/images/%2e%2e/%2e%2e/package.json',
+    '/images%2f..%2fpackage.json', '/..', '/.', '/images/demo/', '/images', '/brand/../../package.json',
+    '/\\evil.example/a.jpg', '/%5C%5Cevil.example/a.jpg', `/${'a/'.repeat(200)}x.jpg`,
+  ].flatMap((src): [string, Record<string, unknown>, number][] => [
+    [`the picture ${src}`, { image: { src, alt: 'a' } }, 422],
+    [`the picture ${src} with a size`, { image: { src, alt: 'a', width: 10, height: 10 } }, 422],
+  ]),
+];
+
+it.each(ingestChanges)('PUT /api/v1/articles with %s answers %d in the error shape and stores nothing', async (_, change, status) => {
+  const auth = { Authorization: `Bearer ${E2E_INGEST_TOKEN}` };
+  const response = await get('/api/v1/articles/hostile-ingest', {
+    method: 'PUT',
+    body: JSON.stringify({ ...ingestArticle, ...change }),
+    headers: { 'Content-Type': 'application/json', ...auth },
+  });
+  const text = await response.text();
+  expectHarmless('/api/v1/articles/hostile-ingest', response.status, text);
+  expect(response.status).toBe(status);
+  expect(Object.keys((JSON.parse(text) as { fields: object }).fields)).toHaveLength(1);
+  expect((await get('/api/v1/articles/hostile-ingest', { headers: auth })).status).toBe(404);
 });

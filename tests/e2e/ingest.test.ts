@@ -1,3 +1,7 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { JSDOM } from 'jsdom';
+import { fixtures } from './fixtures';
 import en from '@/messages/en.json';
 import zh from '@/messages/zh.json';
 import { baseUrl, E2E_INGEST_TOKEN, get } from './server';
@@ -41,6 +45,25 @@ afterAll(async () => {
   for (const id of sent) await get(`/api/v1/articles/${id}`, { method: 'DELETE', headers: auth });
 }, 30_000);
 
+type ErrorAnswer = { error: { code: string; message: string }; fields: Record<string, string> };
+type SavedAnswer = { id: string; url: string; warnings?: { code: string; field: string; message: string }[] };
+const stored = async (id: string) => get(`/api/v1/articles/${id}`, { headers: auth });
+
+// Files under public/ that are not pictures, for the picture checks (public/images/demo is not
+// committed: the seed draws it). The server reads public/ of this checkout.
+const publicDemo = path.join(__dirname, '..', '..', 'public', 'images', 'demo');
+const notAPicture = path.join(publicDemo, '__ingest-not-a-picture.jpg');
+const linkOut = path.join(publicDemo, '__ingest-link-out.jpg');
+beforeAll(() => {
+  fs.writeFileSync(notAPicture, 'plain text with a picture name\n');
+  fs.rmSync(linkOut, { force: true });
+  fs.symlinkSync(path.join(__dirname, '..', '..', 'package.json'), linkOut);
+});
+afterAll(() => {
+  fs.rmSync(notAPicture, { force: true });
+  fs.rmSync(linkOut, { force: true });
+});
+
 describe('authentication', () => {
   it.each([[{}], [{ Authorization: 'Bearer wrong-token-0123456789' }], [{ Authorization: E2E_INGEST_TOKEN }]])(
     'refuses %j with 401 on every method',
@@ -80,6 +103,43 @@ describe('validation', () => {
     expect(((await response.json()) as { fields: Record<string, string> }).fields['image.src']).toContain(reason);
   });
 
+  it.each([
+    // Before issue 14: 500 with an empty body (decodeURIComponent threw).
+    [{ src: '/images/%ZZ.jpg', alt: 'a' }, 'percent-encoding'],
+    [{ src: '/images/demo/news-02-lead%E0%A4%A.jpg', alt: 'a', width: 10, height: 10 }, 'percent-encoding'],
+    // Before: accepted (201) whenever width and height were given, the file never looked at.
+    [{ src: '/images/demo/no-such-picture.jpg', alt: 'a', width: 800, height: 600 }, 'no such picture'],
+    [{ src: '/../package.json', alt: 'a', width: 10, height: 10 }, '..'],
+    [{ src: '/images/demo/../../../package.json', alt: 'a' }, '..'],
+    [{ src: '/images/%2E%2E/%2E%2E/package.json', alt: 'a' }, '..'],
+    [{ src: '/images%2F..%2F..%2Fpackage.json', alt: 'a' }, 'encoded slashes'],
+    [{ src: '/images%5Cdemo%5Cnews-02-lead.jpg', alt: 'a' }, 'encoded slashes'],
+    [{ src: '/images/demo/news-02-lead.jpg%00.txt', alt: 'a' }, 'control characters'],
+    [{ src: '/images/demo', alt: 'a' }, 'no such picture'],
+    [{ src: '/images/demo/', alt: 'a', width: 10, height: 10 }, 'no such picture'],
+    [{ src: '/images/demo/__ingest-not-a-picture.jpg', alt: 'a' }, 'not a picture'],
+    [{ src: '/images/demo/__ingest-not-a-picture.jpg', alt: 'a', width: 10, height: 10 }, 'not a picture'],
+    [{ src: '/images/demo/__ingest-link-out.jpg', alt: 'a', width: 10, height: 10 }, 'no such picture'],
+    [{ src: '/\\images.example.com/a.jpg', alt: 'a', width: 10, height: 10 }, 'site path'],
+  ])('refuses the site picture %j with 422, storing nothing', async (image, reason) => {
+    const id = `site-picture-${counter + 1}`;
+    const response = await put(id, article({ image }));
+    expect(response.status).toBe(422);
+    const body = (await response.json()) as ErrorAnswer;
+    expect(body.error.code).toBe('invalid_fields');
+    expect(body.fields['image.src']).toContain(reason);
+    expect((await stored(id)).status).toBe(404);
+  });
+
+  it('takes a site picture with its size from the file, or as given', async () => {
+    const measured = await put(`site-picture-ok-${Date.now()}`, article({ image: { src: '/images/demo/news-02-lead.jpg', alt: 'a' } }));
+    expect(measured.status).toBe(201);
+    const { id } = (await measured.json()) as SavedAnswer;
+    expect(((await (await stored(id)).json()) as { image: { width: number } }).image.width).toBeGreaterThan(0);
+    const encoded = await put(`site-picture-enc-${Date.now()}`, article({ image: { src: '/images/demo/news%2D02-lead.jpg', alt: 'a', width: 16, height: 9 } }));
+    expect(encoded.status).toBe(201);
+  });
+
   it('answers malformed JSON with 400 and other content types with 415', async () => {
     expect((await get('/api/v1/articles/x', { method: 'PUT', body: '{', headers: { ...json, ...auth } })).status).toBe(400);
     expect((await get('/api/v1/articles/x', { method: 'PUT', body: 'a', headers: { 'Content-Type': 'text/plain', ...auth } })).status).toBe(415);
@@ -95,13 +155,186 @@ describe('sanitizing the body', () => {
     ['<img src="x" onerror="alert(1)"><p>ok</p>', '<p>ok</p>'],
     ['<iframe src="https://evil.example"></iframe><p>ok</p>', '<p>ok</p>'],
     ['<p><a href="https://example.com/a" title="t">x</a></p>', '<p><a href="https://example.com/a" title="t">x</a></p>'],
-    ['<figure><img src="https://cdn.example/a.jpg" alt="a" width="10" height="5"><figcaption>c</figcaption></figure>', '<figure><img src="https://cdn.example/a.jpg" alt="a" width="10" height="5" /><figcaption>c</figcaption></figure>'],
-  ])('stores %s as %s', async (bodyHtml, stored) => {
+    ['<figure><img src="https://images.example.com/a.jpg" alt="a" width="10" height="5"><figcaption>c</figcaption></figure>', '<figure><img src="https://images.example.com/a.jpg" alt="a" width="10" height="5" /><figcaption>c</figcaption></figure>'],
+  ])('stores %s as %s', async (bodyHtml, kept) => {
     const id = `sanitize-${counter + 1}`;
     expect([200, 201]).toContain((await put(id, article({ bodyHtml }))).status);
-    const body = (await (await get(`/api/v1/articles/${id}`, { headers: auth })).json()) as { bodyHtml: string };
-    expect(body.bodyHtml).toBe(stored);
+    const body = (await (await stored(id)).json()) as { bodyHtml: string };
+    expect(body.bodyHtml).toBe(kept);
   });
+
+  it.each([
+    'https://img.example.invalid/t.gif',
+    'https://images.example.com.img.example.invalid/t.gif',
+    '/\\img.example.invalid/t.gif',
+    '/&#9;/img.example.invalid/t.gif',
+  ])('removes a body picture from a host the site did not choose (%s) and says so', async (src) => {
+    // Before issue 14: https pictures from any host were stored, shown and allowed by the CSP.
+    const id = `pixel-${counter + 1}`;
+    const response = await put(id, article({ bodyHtml: `<p>Text.</p><img src="${src}" width="1" height="1">` }));
+    expect(response.status).toBe(201);
+    const { warnings } = (await response.json()) as SavedAnswer;
+    expect(warnings).toEqual([expect.objectContaining({ code: 'picture_removed', field: 'bodyHtml' })]);
+    expect(((await (await stored(id)).json()) as { bodyHtml: string }).bodyHtml).toBe('<p>Text.</p>');
+  });
+
+  it('answers without warnings when nothing was removed', async () => {
+    const response = await put(`no-warnings-${Date.now()}`, article());
+    expect(Object.keys((await response.json()) as SavedAnswer).sort()).toEqual(['id', 'url']);
+  });
+});
+
+describe('conflicts with what is stored', () => {
+  // Before issue 14: 500 with an empty body for every one of these slugs.
+  it.each([
+    ['a published article of another channel', () => fixtures.freshEn.slug],
+    ['a withdrawn article', () => fixtures.withdrawn.slug],
+    ['a scheduled article', () => fixtures.scheduled.slug],
+    ['a draft', () => draftSlug],
+  ])('answers the slug of %s with 409 naming slug, storing nothing', async (_, slug) => {
+    const id = `qa-7-${counter + 1}`;
+    const response = await put(id, article({ section: 'business', slug: slug() }));
+    expect(response.status).toBe(409);
+    const body = (await response.json()) as ErrorAnswer;
+    expect(body.error.code).toBe('conflict');
+    expect(Object.keys(body.fields)).toEqual(['slug']);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect((await stored(id)).status).toBe(404);
+  });
+
+  let draftSlug = '';
+  beforeAll(async () => {
+    const draft = article({ status: 'draft' });
+    draftSlug = draft.slug;
+    expect((await put(`qa-draft-${Date.now()}`, draft)).status).toBe(201);
+  });
+
+  it('answers a rename onto another article’s slug with 409 and keeps the article as it was', async () => {
+    const id = `qa-rename-${Date.now()}`;
+    const first = article();
+    await put(id, first);
+    const response = await put(id, { ...first, slug: fixtures.freshEn.slug, headline: 'Not stored' });
+    expect(response.status).toBe(409);
+    expect((await stored(id).then((r) => r.json())) as Record<string, unknown>).toMatchObject({ slug: first.slug, headline: first.headline });
+  });
+
+  it('lets the other language use the slug, and an article take a slug another one left behind', async () => {
+    expect((await put(`qa-zh-same-slug-${Date.now()}`, article({ locale: 'zh', slug: fixtures.freshEn.slug }))).status).toBe(201);
+    // Decision: an old slug is not reserved. The redirect it was ends; the address serves the new article.
+    const renamed = article();
+    const renamedId = `qa-renamed-${Date.now()}`;
+    await put(renamedId, renamed);
+    await put(renamedId, { ...renamed, slug: `${renamed.slug}-new` });
+    expect((await get(`/en/news/${renamed.slug}`)).status).toBe(308);
+    const taker = await put(`qa-old-slug-${Date.now()}`, article({ section: 'culture', slug: renamed.slug, headline: 'The new owner of an old slug' }));
+    expect(taker.status).toBe(201);
+    const { url } = (await taker.json()) as SavedAnswer;
+    expect(url).toBe(`/en/culture/${renamed.slug}`);
+    expect(await (await get(url)).text()).toContain('The new owner of an old slug');
+    // The old address in its old channel leads to the new owner too, never to a loop.
+    const old = await get(`/en/news/${renamed.slug}`);
+    expect(old.status).toBe(308);
+    expect(new URL(old.headers.get('location')!, baseUrl()).pathname).toBe(url);
+    // The renamed article stays at its new slug.
+    expect((await get(`/en/news/${renamed.slug}-new`)).status).toBe(200);
+  });
+});
+
+describe('translations', () => {
+  const stamp = Date.now();
+  const en = `tr-en-${stamp}`;
+  const zh1 = `tr-zh1-${stamp}`;
+  const zh2 = `tr-zh2-${stamp}`;
+  const pageOf = async (id: string) => ((await (await stored(id)).json()) as { url: string }).url;
+  const alternates = async (url: string) => {
+    const document = new JSDOM(await (await get(url)).text()).window.document;
+    return Object.fromEntries(
+      [...document.querySelectorAll('link[rel="alternate"][hreflang]')]
+        .filter((link) => link.getAttribute('hreflang') !== 'x-default')
+        .map((link) => [link.getAttribute('hreflang')!, new URL(link.getAttribute('href')!).pathname]),
+    );
+  };
+
+  beforeAll(async () => {
+    expect((await put(en, article({ slug: en }))).status).toBe(201);
+    expect((await put(zh1, article({ locale: 'zh', slug: zh1, translationOf: en }))).status).toBe(201);
+  });
+
+  it.each([
+    ['the same language', () => article({ translationOf: en }), 'same language'],
+    ['itself', () => article({ translationOf: 'tr-self' }), 'own translation'],
+  ])('refuses a translation of %s with 422 (before issue 14: 201)', async (_, body, reason) => {
+    const id = _ === 'itself' ? 'tr-self' : `tr-same-${stamp}`;
+    const response = await put(id, body());
+    expect(response.status).toBe(422);
+    expect(((await response.json()) as ErrorAnswer).fields.translationOf).toContain(reason);
+    expect((await stored(id)).status).toBe(404);
+  });
+
+  it('refuses a second version of a language with 409, then pairs it when told to replace the pair', async () => {
+    // Before issue 14: 201, and the English page went on announcing the first Chinese version only.
+    const second = article({ locale: 'zh', slug: zh2, translationOf: en });
+    const refused = await put(zh2, second);
+    expect(refused.status).toBe(409);
+    const body = (await refused.json()) as ErrorAnswer;
+    expect(body.error.code).toBe('conflict');
+    expect(body.fields.translationOf).toContain(zh1);
+    expect((await stored(zh2)).status).toBe(404);
+
+    expect((await alternates(await pageOf(en))).zh).toBe(await pageOf(zh1));
+    expect((await put(zh2, { ...second, replaceTranslation: true })).status).toBe(201);
+    // All three pages follow at once: en ↔ zh2, and zh1 is a story of its own.
+    expect(await alternates(await pageOf(en))).toEqual({ en: await pageOf(en), zh: await pageOf(zh2) });
+    expect(await alternates(await pageOf(zh2))).toEqual({ en: await pageOf(en), zh: await pageOf(zh2) });
+    expect(await alternates(await pageOf(zh1))).toEqual({ zh: await pageOf(zh1) });
+    expect(((await (await stored(zh1)).json()) as Record<string, unknown>).translationOf).toBeUndefined();
+  });
+
+  it('accepts a translation whose original comes later, and pairs them when it does', async () => {
+    const later = `tr-later-${stamp}`;
+    const early = `tr-early-${stamp}`;
+    expect((await put(early, article({ locale: 'zh', slug: early, translationOf: later }))).status).toBe(201);
+    expect((await put(later, article({ slug: later }))).status).toBe(201);
+    expect((await alternates(await pageOf(later))).zh).toBe(await pageOf(early));
+    expect((await alternates(await pageOf(early))).en).toBe(await pageOf(later));
+  });
+
+  it('announces every pair of the sitemaps in both pages, and no other pair anywhere', async () => {
+    const xml = async (url: string) => new JSDOM(await (await get(new URL(url).pathname)).text(), { contentType: 'text/xml' }).window.document;
+    const index = await xml(`${baseUrl()}/sitemap.xml`);
+    const files = [...index.getElementsByTagName('loc')].map((loc) => loc.textContent!).filter((loc) => /\/sitemaps\/\w+\/articles-\d+\.xml$/.test(loc));
+    expect(files.length).toBeGreaterThanOrEqual(2);
+    // page path → its alternates (language → path) as the sitemaps say
+    const listed = new Map<string, Record<string, string>>();
+    for (const file of files) {
+      for (const entry of [...(await xml(file)).getElementsByTagName('url')]) {
+        const loc = new URL(entry.getElementsByTagName('loc')[0]!.textContent!).pathname;
+        const links = [...entry.getElementsByTagName('xhtml:link')].filter((link) => link.getAttribute('hreflang') !== 'x-default');
+        listed.set(loc, Object.fromEntries(links.map((link) => [link.getAttribute('hreflang')!, new URL(link.getAttribute('href')!).pathname])));
+      }
+    }
+    expect(listed.get(await pageOf(en))).toEqual({ en: await pageOf(en), zh: await pageOf(zh2) });
+    const problems: string[] = [];
+    const pages = [...listed.keys()];
+    for (let i = 0; i < pages.length; i += 4) {
+      await Promise.all(
+        pages.slice(i, i + 4).map(async (page) => {
+          const inSitemap = listed.get(page)!;
+          const inHead = await alternates(page);
+          for (const [language, other] of Object.entries(inSitemap)) {
+            if (other === page) continue;
+            if (listed.get(other)?.[page.split('/')[1]!] !== page) problems.push(`sitemap: ${other} does not list ${page} back`);
+            if (inHead[language] !== other) problems.push(`${page} does not announce ${other} in its head`);
+          }
+          // A page the sitemaps list alone announces no other language either.
+          const headOthers = Object.values(inHead).filter((other) => other !== page);
+          const sitemapOthers = Object.values(inSitemap).filter((other) => other !== page);
+          if (headOthers.join() !== sitemapOthers.join()) problems.push(`${page}: head ${headOthers.join()} but sitemap ${sitemapOthers.join()}`);
+        }),
+      );
+    }
+    expect(problems).toEqual([]);
+  }, 240_000);
 });
 
 describe('publishing without a rebuild', () => {

@@ -33,6 +33,14 @@ describe('pagePolicy', () => {
     expect(policy).not.toContain('upgrade-insecure-requests');
     expect(pagePolicy({ scriptHashes: [], https: true })).toContain('upgrade-insecure-requests');
   });
+
+  it('lets pictures come only from the site, data: and the hosts of IMAGE_REMOTE_HOSTS (no tracking pixels)', () => {
+    const imgSrc = (policy: string) => policy.split('; ').find((directive) => directive.startsWith('img-src'));
+    expect(imgSrc(pagePolicy({ scriptHashes: [], https: false, imageHosts: [] }))).toBe("img-src 'self' data:");
+    expect(imgSrc(pagePolicy({ scriptHashes: [], https: false, imageHosts: ['images.example.com', 'cdn.example.org'] }))).toBe(
+      "img-src 'self' data: https://images.example.com https://cdn.example.org",
+    );
+  });
 });
 
 /** A real server whose handler writes the way it is told, behind applyContentSecurityPolicy. */

@@ -56,7 +56,7 @@ describe('errorResponse', () => {
   });
 
   it('has the status codes the API promises', () => {
-    expect(new Set(Object.values(ERROR_STATUS))).toEqual(new Set([400, 401, 403, 404, 405, 413, 415, 416, 422, 429]));
+    expect(new Set(Object.values(ERROR_STATUS))).toEqual(new Set([400, 401, 403, 404, 405, 409, 413, 415, 416, 422, 429]));
   });
 });
 

@@ -41,6 +41,7 @@ const reads: Record<string, Record<string, () => unknown>> = {
     selectArticleByExternalId: () => contentRead.selectArticleByExternalId(db, 'qp-en'),
     selectArticleBySlug: () => contentRead.selectArticleBySlug(db, 'zh', 'query-plan-zh'),
     selectTranslation: () => contentRead.selectTranslation(db, { group: 'x', locale: 'zh', now: NOW }),
+    selectTranslationGroup: () => contentRead.selectTranslationGroup(db, 'qp-en'),
     selectAuthor: () => contentRead.selectAuthor(db, 'en', 'li-wen'),
     countAuthorArticles: () => contentRead.countAuthorArticles(db, { authorId: 1, locale: 'en', now: NOW }),
     selectAuthorArticles: () => contentRead.selectAuthorArticles(db, { authorId: 1, locale: 'en', now: NOW, limit: 12, offset: 0 }),
@@ -116,7 +117,7 @@ const allowed: { sql: RegExp; scan?: RegExp; tempBTree?: boolean; why: string }[
   { sql: /^SELECT external_id FROM articles ORDER BY id$/, scan: /^SCAN articles$/, why: 'the export reads every article once, in rowid order' },
   { sql: /^SELECT [\w ,]+ FROM authors ORDER BY id$/, scan: /^SCAN authors$/, why: 'the export reads every author once' },
   {
-    sql: /^SELECT id FROM authors WHERE name_en = \? OR name_zh = \?/,
+    sql: /^SELECT id FROM authors WHERE name_en = @name OR name_zh = @name OR slug = @slug/,
     scan: /^SCAN authors$/,
     why: 'ingest finds a byline by name among the authors (hundreds of rows); a write, never a page',
   },

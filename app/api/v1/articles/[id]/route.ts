@@ -9,7 +9,8 @@ import { requestLog, type Logger } from '@/lib/log';
 
 /**
  * The newsroom system's API (README: "Publishing"). Bearer INGEST_TOKEN on every method.
- * PUT creates (201) or replaces (200) by the newsroom's id and answers { id, url }; GET returns
+ * PUT creates (201) or replaces (200) by the newsroom's id and answers { id, url, warnings? }, or 409
+ * when the slug or translation pair belongs to another article; GET returns
  * the stored article; DELETE withdraws it (its address then answers 410).
  */
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -31,11 +32,23 @@ export async function PUT(request: NextRequest, { params }: RouteContext<'/api/v
     log.info({ event: 'ingest.refused', articleId: id.slice(0, 100), fields: Object.keys(result.fields), status: 422 }, 'article refused');
     return errorResponse('invalid_fields', 'the article has invalid fields', { fields: result.fields });
   }
+  if (result.kind === 'conflict') {
+    log.info({ event: 'ingest.refused', articleId: id.slice(0, 100), fields: Object.keys(result.fields), status: 409 }, 'article conflicts');
+    return errorResponse('conflict', result.message, { fields: result.fields });
+  }
   log.info(
-    { event: 'ingest.write', articleId: result.id, action: result.created ? 'created' : 'replaced', status: result.created ? 201 : 200 },
+    {
+      event: 'ingest.write',
+      articleId: result.id,
+      action: result.created ? 'created' : 'replaced',
+      status: result.created ? 201 : 200,
+      warnings: result.warnings.length,
+    },
     'article saved',
   );
-  return Response.json({ id: result.id, url: result.url }, { status: result.created ? 201 : 200, headers: NO_STORE });
+  // `warnings` only when there are some: what was stored differs from what was sent.
+  const answer = { id: result.id, url: result.url, ...(result.warnings.length ? { warnings: result.warnings } : {}) };
+  return Response.json(answer, { status: result.created ? 201 : 200, headers: NO_STORE });
 }
 
 export async function GET(request: NextRequest, { params }: RouteContext<'/api/v1/articles/[id]'>) {
