@@ -28,7 +28,7 @@ import { TrustedProxies } from '../lib/http/client-ip';
 import { closeGently } from '../lib/http/connection';
 import { applyContentSecurityPolicy } from '../lib/http/csp-response';
 import { forwardedHttps } from '../lib/http/origin';
-import { applyRoutedStatus, markPortalServer } from '../lib/http/routed-status';
+import { applyRoutedStatus, markPortalServer, sentStatus } from '../lib/http/routed-status';
 import { log, logRequest, requestId } from '../lib/log';
 import { gate, prepareRequest } from './gate';
 
@@ -68,7 +68,7 @@ async function main(): Promise<void> {
     // The publishing scheduler's own ping every few seconds would drown the log.
     if (!req.url?.startsWith('/api/internal/')) {
       res.once('finish', () =>
-        logRequest({ id, method: req.method ?? '', path: req.url ?? '', status: res.statusCode, ms: performance.now() - started }),
+        logRequest({ id, method: req.method ?? '', path: req.url ?? '', status: sentStatus(res), ms: performance.now() - started }),
       );
     }
     prepareRequest(req, res, trustedProxies);

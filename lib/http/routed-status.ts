@@ -25,17 +25,38 @@ export function statusByServer(headers: Headers): boolean {
   return headers.get(PORTAL_SERVER_HEADER) === '1';
 }
 
-/** Applies the proxy's status to a page that Next.js answered with 200, and drops the header. */
+const SENT_STATUS = Symbol('portal.sentStatus');
+type Routed = ServerResponse & { [SENT_STATUS]?: number };
+
+/** The status the client got: the routed one where it applied, else the response's own. */
+export function sentStatus(res: ServerResponse): number {
+  return (res as Routed)[SENT_STATUS] ?? res.statusCode;
+}
+
+/**
+ * Applies the proxy's status to a page that Next.js answered with 200, and drops the header.
+ * Once the head is on its way the response's own status goes back to 200: Next.js may render
+ * the page again in the background after serving a stale copy, reading this response's status,
+ * and a 404 there would bring back the not-found metadata (measured: a regeneration five
+ * minutes after the build stored the site's title as the 404 page's).
+ */
 export function applyRoutedStatus(res: ServerResponse): void {
+  const routed = res as Routed;
   const apply = () => {
-    const wanted = Number(res.getHeader(ROUTED_STATUS_HEADER));
     if (!res.hasHeader(ROUTED_STATUS_HEADER)) return;
+    const wanted = Number(res.getHeader(ROUTED_STATUS_HEADER));
     res.removeHeader(ROUTED_STATUS_HEADER);
-    if ((wanted === 404 || wanted === 410) && res.statusCode === 200) res.statusCode = wanted;
+    if ((wanted === 404 || wanted === 410) && res.statusCode === 200) {
+      routed[SENT_STATUS] = wanted;
+      res.statusCode = wanted;
+    }
+  };
+  const restore = () => {
+    if (routed[SENT_STATUS] !== undefined && res.headersSent) res.statusCode = 200;
   };
   const { writeHead, write, end, flushHeaders } = res;
   res.writeHead = function (this: ServerResponse, status: number, ...rest: unknown[]) {
-    // Headers given to writeHead itself (an object, or a raw list) are merged first.
+    // Headers given to writeHead itself (an object) are merged first.
     const last = rest[rest.length - 1];
     if (last && typeof last === 'object' && !Array.isArray(last)) {
       for (const [name, value] of Object.entries(last)) if (value !== undefined) res.setHeader(name, value as string);
@@ -43,18 +64,25 @@ export function applyRoutedStatus(res: ServerResponse): void {
     }
     res.statusCode = status;
     apply();
-    return (writeHead as (...a: unknown[]) => ServerResponse).call(res, res.statusCode, ...rest);
+    const result = (writeHead as (...a: unknown[]) => ServerResponse).call(res, res.statusCode, ...rest);
+    restore();
+    return result;
   } as ServerResponse['writeHead'];
   res.write = function (this: ServerResponse, ...args: unknown[]) {
     if (!res.headersSent) apply();
-    return (write as (...a: unknown[]) => boolean).apply(res, args);
+    const result = (write as (...a: unknown[]) => boolean).apply(res, args);
+    restore();
+    return result;
   } as ServerResponse['write'];
   res.end = function (this: ServerResponse, ...args: unknown[]) {
     if (!res.headersSent) apply();
-    return (end as (...a: unknown[]) => ServerResponse).apply(res, args);
+    const result = (end as (...a: unknown[]) => ServerResponse).apply(res, args);
+    restore();
+    return result;
   } as ServerResponse['end'];
   res.flushHeaders = function () {
     if (!res.headersSent) apply();
     flushHeaders.call(res);
+    restore();
   };
 }
