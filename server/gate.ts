@@ -18,6 +18,7 @@ import fs from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { CLIENT_ADDRESS_HEADER, resolveClientAddress, type TrustedProxies } from '../lib/http/client-ip';
+import { LARGEST_BODY } from '../lib/http/body';
 import { errorResponse } from '../lib/http/errors';
 import { HSTS_HEADER, NO_STORE, PRIVATE_NO_STORE, SECURITY_HEADERS } from '../lib/http/headers';
 import { methodNotAllowed } from '../lib/http/methods';
@@ -91,6 +92,27 @@ function leaveBodyUnread(req: IncomingMessage): void {
 }
 
 /**
+ * Next.js reads a request's body as fast as it arrives (a `data` listener, without
+ * backpressure) into a stream the handler may never read: a handler that refuses before
+ * reading, or one slow to answer, would let a 50 MB chunked body pile up in memory. Past
+ * LARGEST_BODY (at least every handler's limit, so each has already seen more than its own
+ * and refused) nothing more is passed on: the rest is dropped as it arrives, and the answer
+ * closes the connection. A declared Content-Length over it is refused by `gate` before
+ * Next.js reads anything.
+ */
+function capBody(req: IncomingMessage): void {
+  let received = 0;
+  const push = req.push;
+  req.push = function (this: IncomingMessage, chunk: unknown, encoding?: BufferEncoding) {
+    if (chunk === null) return push.call(this, chunk, encoding);
+    received += (chunk as Buffer).length;
+    // Returning false stops the socket until the request is read again (Node's backpressure).
+    if (received > LARGEST_BODY + (chunk as Buffer).length) return false;
+    return push.call(this, chunk, encoding);
+  };
+}
+
+/**
  * First, before anything else wraps the response (the Content-Security-Policy's wrapper puts
  * its own writeHead back when it is done): the client address, and `Connection: close` on any
  * answer written before the body has all arrived (a 403 or 401 before reading, a 413 at the
@@ -104,6 +126,14 @@ export function prepareRequest(req: IncomingMessage, res: ServerResponse, truste
     trustedProxies,
   );
   if (!hasBody(req)) return;
+  capBody(req);
+  // Answered before the body has all arrived: nobody reads the rest. Next.js's own listener
+  // would keep the socket read (and the data dropped) until the connection closes.
+  res.once('finish', () => {
+    if (req.complete) return;
+    req.removeAllListeners('data');
+    req.pause();
+  });
   const writeHead = res.writeHead;
   res.writeHead = function (this: ServerResponse, ...args: Parameters<ServerResponse['writeHead']>) {
     if (!req.complete) {
@@ -127,6 +157,11 @@ export async function gate(req: IncomingMessage, res: ServerResponse, options: G
     return false;
   }
   const close: Record<string, string> = hasBody(req) ? { Connection: 'close' } : {};
+  if (Number(req.headers['content-length']) > LARGEST_BODY) {
+    const refused = errorResponse('payload_too_large', `the body is larger than ${LARGEST_BODY} bytes`, { headers: close });
+    await answer(req, res, pathname, refused, options.https);
+    return true;
+  }
   const allowed = allowedMethods(pathname);
   if (method === 'OPTIONS') {
     await answer(req, res, pathname, new Response(null, { status: 204, headers: { Allow: allowed.join(', '), ...NO_STORE, ...close } }), options.https);

@@ -240,7 +240,8 @@ describe('memory under a 50 MB body', () => {
     const result = await flood(method, path, headers);
     expect(result.status).toBe(status);
     expect(result.growth).toBeLessThan(10 * MB);
-    expect(result.sent).toBeLessThan(40 * MB);
+    // What the two kernels buffer (a few MB on loopback), not the 50 MB: the server stopped reading.
+    expect(result.sent).toBeLessThan(20 * MB);
     expect((await get('/api/health')).status).toBe(200);
   });
 });

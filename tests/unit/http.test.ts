@@ -2,7 +2,7 @@ import http from 'node:http';
 import net, { type AddressInfo } from 'node:net';
 import { z } from 'zod';
 import { closeGently } from '@/lib/http/connection';
-import { FORM_BODIES, JSON_BODY, mediaType, MULTIPART_BODY, readBody, readLimited, URLENCODED_BODY } from '@/lib/http/body';
+import { FORM_BODIES, JSON_BODY, LARGEST_BODY, mediaType, MULTIPART_BODY, readBody, readLimited, URLENCODED_BODY } from '@/lib/http/body';
 import { ERROR_STATUS, errorResponse, type ErrorBody } from '@/lib/http/errors';
 import { refuseCrossSite, refuseCrossSiteStaff } from '@/lib/http/guards';
 import { NO_STORE, PRIVATE_NO_STORE } from '@/lib/http/headers';
@@ -381,6 +381,12 @@ describe('refuseCrossSite', () => {
 
   it('keeps the answer private when asked to', () => {
     expect(refuseCrossSite(at({ Origin: 'null' }), PRIVATE_NO_STORE)!.headers.get('cache-control')).toBe('private, no-store');
+  });
+});
+
+describe('LARGEST_BODY', () => {
+  it('is at least every limit: the production server passes no more of a body on', async () => {
+    await expect(readBody(post('{}', { 'Content-Type': JSON_BODY }), { limit: LARGEST_BODY + 1, types: [JSON_BODY] })).rejects.toThrow(/LARGEST_BODY/);
   });
 });
 
