@@ -52,6 +52,12 @@ import {
 } from './bench/site';
 
 const root = process.cwd();
+/**
+ * The servers' APP_SECRET: one per benchmark process, because the contact target signs tokens
+ * with lib/contact/token.ts, which reads the secret once (with `--node`, a secret per server
+ * made every token after the first server's invalid: 400 invalid_token).
+ */
+const APP_SECRET = crypto.randomBytes(24).toString('hex');
 /** Temporary folders (databases, logs) still to remove, also when the run is interrupted. */
 const tempDirs = new Set<string>();
 
@@ -154,9 +160,8 @@ async function benchSize(articles: number, options: BenchOptions, withContact: b
   const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-bench-'));
   tempDirs.add(tempDir);
   const port = await freePort();
-  const appSecret = crypto.randomBytes(24).toString('hex');
   // `node` first on PATH too, for anything the seed or the build starts as `node`.
-  const env = envFor(node, productionEnv({ port, distDir: BENCH_DIST_DIR, databasePath: path.join(tempDir, 'bench.db'), appSecret }));
+  const env = envFor(node, productionEnv({ port, distDir: BENCH_DIST_DIR, databasePath: path.join(tempDir, 'bench.db'), appSecret: APP_SECRET }));
   const queryLog = path.join(tempDir, 'queries.log');
   const load: LoadOptions = { connections: options.connections, warmupSeconds: options.warmup, durationSeconds: options.duration };
   try {
@@ -186,7 +191,7 @@ async function benchSize(articles: number, options: BenchOptions, withContact: b
       if (uncachedTarget.issued() > archive.length) {
         log(`  (${uncachedTarget.issued()} requests for ${archive.length} archive articles: some were cached; seed more with --articles)`);
       }
-      const contact = withContact ? await measure(server.url, await contactTarget(appSecret), load, watch) : null;
+      const contact = withContact ? await measure(server.url, await contactTarget(APP_SECRET), load, watch) : null;
       const edge = options.edge ? await measureEdge(server, tempDir, targets, load, watch) : [];
       const pageLimits = options.edge ? await measurePageLimits(server, targets, tempDir, load) : [];
       const all = [...pages, uncached, ...(contact ? [contact] : []), ...edge];
