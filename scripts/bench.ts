@@ -344,22 +344,36 @@ function withRatios(run: SizeRun) {
   };
 }
 
-/** The targets compared across Node versions, by name (the node:http reference runs on the harness's Node: it shows the machine's drift between the runs). */
+/**
+ * The targets compared across Node versions, by name. The node:http reference runs on the
+ * harness's Node in every run: it measures how busy the machine was during each Node's run, so
+ * each target is also given ÷ its run's node:http, and those are compared between the Nodes.
+ */
 const VERSION_TARGETS = ['node:http (limit)', 'next static file', 'home', 'article (archive)', 'article (uncached)', 'contact submission'];
 
-/** One table for runs of the same size on different Nodes: req/s, and ÷ the first Node's. */
+/** One table for runs of the same size on different Nodes: req/s, ÷ that run's node:http, and that ÷ the first Node's. */
 function versionsTable(runs: SizeRun[]): string {
   const first = runs[0]!;
   const figuresOf = (run: SizeRun, name: string) =>
     [...referenceRows(run), ...run.pages, run.uncached, ...(run.contact ? [run.contact] : [])].find((r) => r.name === name)?.figures;
-  const header = ['target', ...runs.map((r) => `${r.node} req/s`), ...runs.slice(1).map((r) => `${r.node} ÷ ${first.node}`), ...runs.map((r) => `${r.node} p99 ms`)];
+  const relative = (run: SizeRun, name: string) => ratio(figuresOf(run, name)?.requestsPerSecond, run.references.nodeHttp.requestsPerSecond);
+  const header = [
+    'target',
+    ...runs.map((r) => `${r.node} req/s`),
+    ...runs.map((r) => `${r.node} ÷ node:http`),
+    ...runs.slice(1).map((r) => `${r.node} vs ${first.node}`),
+  ];
   const rows = VERSION_TARGETS.filter((name) => figuresOf(first, name)).map((name) => [
     name === 'node:http (limit)' ? `${name}, on ${process.version}` : name,
     ...runs.map((r) => formatNumber(figuresOf(r, name)?.requestsPerSecond, 0)),
-    ...runs.slice(1).map((r) => formatRatio(ratio(figuresOf(r, name)?.requestsPerSecond, figuresOf(first, name)?.requestsPerSecond))),
-    ...runs.map((r) => formatNumber(figuresOf(r, name)?.p99Ms, 0)),
+    ...runs.map((r) => formatRatio(relative(r, name))),
+    ...runs.slice(1).map((r) => formatRatio(ratio(relative(r, name), relative(first, name)))),
   ]);
-  return `${first.articles.toLocaleString('en-US')} synthetic articles, the site on each Node in turn:\n${formatTable(header, rows)}`;
+  return (
+    `${first.articles.toLocaleString('en-US')} synthetic articles, the site on each Node in turn ` +
+    `("vs": req/s ÷ node:http on that Node ÷ the same on ${first.node}; the machine's load changes between runs, so read that column):\n` +
+    formatTable(header, rows)
+  );
 }
 
 async function main(): Promise<void> {
