@@ -26,6 +26,7 @@ export default defineConfig([
     'data/**',
     'lighthouse-results/**',
     'bench-results/**',
+    '.ci-node/**',
     'next-env.d.ts',
   ]),
 

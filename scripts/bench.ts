@@ -1,5 +1,6 @@
 /**
  * npm run bench -- [--articles 100000] [--small 1000] [--duration 10] [--warmup 3] [--connections 50] [--json FILE]
+ *                   [--node 20,22,24] [--edge 0|1]
  *
  * Measures the production server on loopback (issue 8): for a database of `--articles`
  * articles and again for `--small`, a clean build, then req/s, p50, p99, errors and non-2xx
@@ -8,6 +9,11 @@
  * limit) and the same bytes as a static file from the same Next.js server (the framework's
  * floor) — so noisy figures on a shared machine are read as ratios. Also the server's peak
  * memory and the SQL statements run for requests (DB_QUERY_LOG). Results go to a JSON file.
+ *
+ * `--node 20,22,24` repeats everything with the site (seed, build, server) on each of those
+ * Node.js lines in turn (scripts/node-version.ts fetches them from the npm registry), the
+ * harness and the node:http reference staying on the benchmark's own Node, and ends with a
+ * table comparing them (req/s ÷ the first).
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -15,6 +21,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { contactTarget } from './bench/contact';
 import { startEdge } from './lib/edge';
+import { currentNode, ensureNode, envFor, type NodeRuntime } from './node-version';
 import { freePort, productionEnv } from './lib/local-server';
 import {
   cachedPagesWithPerRequestQueries,
@@ -32,7 +39,7 @@ import {
 } from './bench/figures';
 import { measureTarget, type LoadOptions, type Target, type Watch } from './bench/load';
 import { parseOptions, type BenchOptions } from './bench/options';
-import { discoverPages, pageTargets, type PagePaths } from './bench/pages';
+import { discoverPages, pageTargets, sitemapArticles, uncachedArticleTarget, type PagePaths } from './bench/pages';
 import { startReferenceServer, startSiteServer, stopAllStarted, type RunningServer } from './bench/processes';
 import {
   BENCH_DIST_DIR,
@@ -45,6 +52,12 @@ import {
 } from './bench/site';
 
 const root = process.cwd();
+/**
+ * The servers' APP_SECRET: one per benchmark process, because the contact target signs tokens
+ * with lib/contact/token.ts, which reads the secret once (with `--node`, a secret per server
+ * made every token after the first server's invalid: 400 invalid_token).
+ */
+const APP_SECRET = crypto.randomBytes(24).toString('hex');
 /** Temporary folders (databases, logs) still to remove, also when the run is interrupted. */
 const tempDirs = new Set<string>();
 
@@ -55,6 +68,8 @@ function removeLeftovers(): void {
 }
 
 interface SizeRun {
+  /** The Node.js version the site ran on (seed, build, server), e.g. v22.23.3. */
+  node: string;
   /** Synthetic articles seeded (the demo content comes on top). */
   articles: number;
   seedSeconds: number;
@@ -63,6 +78,8 @@ interface SizeRun {
   articleBytes: number;
   references: References;
   pages: TargetResult[];
+  /** A different archive article on each request: rendering, not the cache. */
+  uncached: TargetResult;
   contact: TargetResult | null;
   /** The same pages through the edge cache (nginx, ops/nginx/edge.conf). */
   edge: TargetResult[];
@@ -139,37 +156,48 @@ async function measureEdge(server: RunningServer, tempDir: string, targets: Targ
   }
 }
 
-async function benchSize(articles: number, options: BenchOptions, withContact: boolean): Promise<SizeRun> {
+async function benchSize(articles: number, options: BenchOptions, withContact: boolean, node: NodeRuntime): Promise<SizeRun> {
   const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-bench-'));
   tempDirs.add(tempDir);
   const port = await freePort();
-  const appSecret = crypto.randomBytes(24).toString('hex');
-  const env = productionEnv({ port, distDir: BENCH_DIST_DIR, databasePath: path.join(tempDir, 'bench.db'), appSecret });
+  // `node` first on PATH too, for anything the seed or the build starts as `node`.
+  const env = envFor(node, productionEnv({ port, distDir: BENCH_DIST_DIR, databasePath: path.join(tempDir, 'bench.db'), appSecret: APP_SECRET }));
   const queryLog = path.join(tempDir, 'queries.log');
   const load: LoadOptions = { connections: options.connections, warmupSeconds: options.warmup, durationSeconds: options.duration };
   try {
-    log(`${articles.toLocaleString('en-US')} articles: seeding ${env.DATABASE_PATH}…`);
-    const seedSeconds = seedDatabase(root, env, articles);
+    log(`Node ${node.version}, ${articles.toLocaleString('en-US')} articles: seeding ${env.DATABASE_PATH}…`);
+    const seedSeconds = seedDatabase(root, env, articles, node.execPath);
     log(`  seeded in ${seedSeconds.toFixed(1)} s; building into ${BENCH_DIST_DIR}…`);
-    const build = buildSite(root, env);
+    const build = buildSite(root, env, node.execPath);
     log(`  built in ${build.seconds.toFixed(1)} s; starting the server on port ${port}…`);
     // Listed by Next.js when it starts; the article's bytes are written into it below.
     fs.writeFileSync(staticReferenceFile(root), 'placeholder');
-    const server = await startSiteServer({ port, env: { ...env, DB_QUERY_LOG: queryLog } });
+    const server = await startSiteServer({ port, env: { ...env, DB_QUERY_LOG: queryLog }, node: node.execPath });
     const watch: Watch = { pid: server.pid, queryLog };
     try {
+      // Which executable the server process really is (Linux), not only what was asked for.
+      const exe = fs.existsSync(`/proc/${server.pid}/exe`) ? fs.readlinkSync(`/proc/${server.pid}/exe`) : '(unknown)';
+      log(`  the server (pid ${server.pid}) runs ${exe}`);
+      if (exe !== '(unknown)' && exe !== fs.realpathSync(node.execPath)) throw new Error(`the server runs ${exe}, not ${node.execPath}`);
       const paths = await discoverPages(server.url, options.locale, options.channel);
       log(`  article ${paths.article}, deep page ${paths.deepPage}, ${paths.sitemapChunk}`);
       const { references, bytes } = await measureReferences(server, `${server.url}${paths.article}`, tempDir, load, watch);
       const targets = pageTargets(paths);
       const pages: TargetResult[] = [];
       for (const target of targets) pages.push(await measure(server.url, target, load, watch));
-      const contact = withContact ? await measure(server.url, await contactTarget(appSecret), load, watch) : null;
-      const edge = await measureEdge(server, tempDir, targets, load, watch);
-      const pageLimits = await measurePageLimits(server, targets, tempDir, load);
-      const all = [...pages, ...(contact ? [contact] : []), ...edge];
+      const archive = await sitemapArticles(server.url, paths.article);
+      const uncachedTarget = uncachedArticleTarget(archive);
+      const uncached = await measure(server.url, uncachedTarget.target, load, watch);
+      if (uncachedTarget.issued() > archive.length) {
+        log(`  (${uncachedTarget.issued()} requests for ${archive.length} archive articles: some were cached; seed more with --articles)`);
+      }
+      const contact = withContact ? await measure(server.url, await contactTarget(APP_SECRET), load, watch) : null;
+      const edge = options.edge ? await measureEdge(server, tempDir, targets, load, watch) : [];
+      const pageLimits = options.edge ? await measurePageLimits(server, targets, tempDir, load) : [];
+      const all = [...pages, uncached, ...(contact ? [contact] : []), ...edge];
       const rss = all.map((r) => r.maxRssMb).filter((v): v is number => v != null);
       return {
+        node: node.version,
         articles,
         seedSeconds,
         build,
@@ -177,6 +205,7 @@ async function benchSize(articles: number, options: BenchOptions, withContact: b
         articleBytes: bytes,
         references,
         pages,
+        uncached,
         contact,
         edge,
         pageLimits,
@@ -216,9 +245,9 @@ function buildText(build: BuildTime): string {
 }
 
 function sizeTable(run: SizeRun): string {
-  const rows = [...referenceRows(run), ...run.pages, ...(run.contact ? [run.contact] : []), ...run.edge];
+  const rows = [...referenceRows(run), ...run.pages, run.uncached, ...(run.contact ? [run.contact] : []), ...run.edge];
   const title =
-    `${run.articles.toLocaleString('en-US')} synthetic articles (+ demo content): seed ${run.seedSeconds.toFixed(1)} s, ` +
+    `Node ${run.node}, ${run.articles.toLocaleString('en-US')} synthetic articles (+ demo content): seed ${run.seedSeconds.toFixed(1)} s, ` +
     `clean build ${buildText(run.build)}, article ${run.articleBytes.toLocaleString('en-US')} bytes, ` +
     `server max RSS ${formatNumber(run.maxRssMb, 0)} MB`;
   return `${title}\n${formatTable(TABLE_HEADER, rows.map((r) => tableRow(r, run.references)))}`;
@@ -247,7 +276,7 @@ const channelDeep = (run: SizeRun | undefined) => run?.pages.find((p) => p.name.
 
 function summarize(large: SizeRun, small: SizeRun | undefined): Summary {
   const runs = [large, ...(small ? [small] : [])];
-  const results = runs.flatMap((r) => [...r.pages, ...(r.contact ? [r.contact] : []), ...r.edge]);
+  const results = runs.flatMap((r) => [...r.pages, r.uncached, ...(r.contact ? [r.contact] : []), ...r.edge]);
   const rss = runs.map((r) => r.maxRssMb).filter((v): v is number => v != null);
   return {
     channelP99LargeToSmall: ratio(byName(large, 'channel')?.figures.p99Ms, byName(small, 'channel')?.figures.p99Ms),
@@ -281,7 +310,7 @@ function summaryText(summary: Summary, large: SizeRun, small: SizeRun | undefine
       ? `no cached page did database work per request (< ${PER_REQUEST_WORK} statements per request)`
       : `cached pages doing DATABASE WORK PER REQUEST: ${summary.cachedPagesWithPerRequestQueries.join(', ')}`,
     ...summary.cachedPagesWithQueries.map((line) => `  SQL on a cached page (a regeneration?): ${line}`),
-    ...[large, ...(small ? [small] : [])].map(
+    ...[large, ...(small ? [small] : [])].filter((run) => run.edge.length > 0).map(
       (run) =>
         `through the edge cache at ${run.articles} (target ≥ 0.8× node:http): ` +
         EDGE_TARGETS.map((name) => {
@@ -309,19 +338,60 @@ function withRatios(run: SizeRun) {
   return {
     ...run,
     pages: run.pages.map(rated),
+    uncached: rated(run.uncached),
     contact: run.contact ? rated(run.contact) : null,
     edge: run.edge.map(rated),
   };
 }
 
+/**
+ * The targets compared across Node versions, by name. The node:http reference runs on the
+ * harness's Node in every run: it measures how busy the machine was during each Node's run, so
+ * each target is also given ÷ its run's node:http, and those are compared between the Nodes.
+ */
+const VERSION_TARGETS = ['node:http (limit)', 'next static file', 'home', 'article (archive)', 'article (uncached)', 'contact submission'];
+
+/** One table for runs of the same size on different Nodes: req/s, ÷ that run's node:http, and that ÷ the first Node's. */
+function versionsTable(runs: SizeRun[]): string {
+  const first = runs[0]!;
+  const figuresOf = (run: SizeRun, name: string) =>
+    [...referenceRows(run), ...run.pages, run.uncached, ...(run.contact ? [run.contact] : [])].find((r) => r.name === name)?.figures;
+  const relative = (run: SizeRun, name: string) => ratio(figuresOf(run, name)?.requestsPerSecond, run.references.nodeHttp.requestsPerSecond);
+  const header = [
+    'target',
+    ...runs.map((r) => `${r.node} req/s`),
+    ...runs.map((r) => `${r.node} ÷ node:http`),
+    ...runs.slice(1).map((r) => `${r.node} vs ${first.node}`),
+  ];
+  const rows = VERSION_TARGETS.filter((name) => figuresOf(first, name)).map((name) => [
+    name === 'node:http (limit)' ? `${name}, on ${process.version}` : name,
+    ...runs.map((r) => formatNumber(figuresOf(r, name)?.requestsPerSecond, 0)),
+    ...runs.map((r) => formatRatio(relative(r, name))),
+    ...runs.slice(1).map((r) => formatRatio(ratio(relative(r, name), relative(first, name)))),
+  ]);
+  return (
+    `${first.articles.toLocaleString('en-US')} synthetic articles, the site on each Node in turn ` +
+    `("vs": req/s ÷ node:http on that Node ÷ the same on ${first.node}; the machine's load changes between runs, so read that column):\n` +
+    formatTable(header, rows)
+  );
+}
+
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const startedAt = new Date();
-  const large = await benchSize(options.articles, options, true);
-  const small = options.small > 0 ? await benchSize(options.small, options, false) : undefined;
-  const summary = summarize(large, small);
+  // Every Node installed and its addon built before anything is measured.
+  const nodes = options.nodes.length > 0 ? options.nodes.map((line) => ensureNode(line)) : [currentNode()];
+  const runs: { large: SizeRun; small: SizeRun | undefined; summary: Summary }[] = [];
+  for (const node of nodes) {
+    const large = await benchSize(options.articles, options, true, node);
+    const small = options.small > 0 ? await benchSize(options.small, options, false, node) : undefined;
+    runs.push({ large, small, summary: summarize(large, small) });
+  }
 
-  const report = [sizeTable(large), ...(small ? [sizeTable(small)] : []), summaryText(summary, large, small)].join('\n\n');
+  const report = [
+    ...runs.flatMap(({ large, small, summary }) => [sizeTable(large), ...(small ? [sizeTable(small)] : []), summaryText(summary, large, small)]),
+    ...(runs.length > 1 ? [versionsTable(runs.map((r) => r.large)), ...(runs[0]!.small ? [versionsTable(runs.map((r) => r.small!))] : [])] : []),
+  ].join('\n\n');
   console.log(`\n${report}\n`);
 
   const file = resultsFile(options.json);
@@ -332,8 +402,11 @@ async function main(): Promise<void> {
     finishedAt: new Date().toISOString(),
     machine: { cpus: cpus.length, cpuModel: cpus[0]?.model ?? null, node: process.version, platform: `${os.platform()} ${os.release()}` },
     options,
-    sizes: [large, ...(small ? [small] : [])].map(withRatios),
-    summary,
+    nodes: runs.map(({ large, small, summary }) => ({
+      node: large.node,
+      sizes: [large, ...(small ? [small] : [])].map(withRatios),
+      summary,
+    })),
   };
   fs.writeFileSync(file, `${JSON.stringify(json, null, 2)}\n`);
   console.log(`[bench] results: ${file.startsWith(root + path.sep) ? path.relative(root, file) : file}`);

@@ -38,7 +38,8 @@ export function bundleServer(distDir: string): string {
  * How `npm start`, the end-to-end tests, the benchmark and Lighthouse start the production
  * server on the build in `distDir`: one node process (its PID is the server's) running the
  * bundle. The process needs NEXT_DIST_DIR = `distDir` in its environment too (next.config.ts
- * reads it), and PORT.
+ * reads it), and PORT. `node` is the running Node unless given (the benchmark can run the
+ * server on another supported Node: scripts/node-version.ts).
  *
  * The heap is capped at 384 MB. Without a cap V8 lets the heap grow with the machine (24 GB
  * here) and the server reached 444 MB RSS under `npm run bench` at 100,000 articles; with it,
@@ -46,8 +47,8 @@ export function bundleServer(distDir: string): string {
  * from the server itself (more frequent collection), nothing through the edge cache. A 256 MB
  * cap cost up to 40 % and lengthened p99s five-fold.
  */
-export function serverCommand(distDir: string): [string, string[]] {
-  return [process.execPath, ['--max-old-space-size=384', serverBundle(distDir)]];
+export function serverCommand(distDir: string, node: string = process.execPath): [string, string[]] {
+  return [node, ['--max-old-space-size=384', serverBundle(distDir)]];
 }
 
 if (require.main === module) {

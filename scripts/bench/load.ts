@@ -28,6 +28,8 @@ export interface Target {
   /** Generates each request (method, body, headers); GET of `path` when absent. */
   setupRequest?: (request: autocannon.Request) => autocannon.Request;
   method?: 'GET' | 'POST';
+  /** At most this many connections for this target (the run's --connections otherwise). */
+  maxConnections?: number;
 }
 
 /** Where the server under test can be watched from outside; both optional (an edge cache has neither). */
@@ -66,10 +68,11 @@ function run(baseUrl: string, target: Target, connections: number, seconds: numb
 
 export async function measureTarget(baseUrl: string, target: Target, options: LoadOptions, watch: Watch = {}): Promise<TargetResult> {
   if (watch.pid) await waitForIdle(watch.pid);
-  if (options.warmupSeconds > 0) await run(baseUrl, target, options.connections, options.warmupSeconds);
+  const connections = Math.min(options.connections, target.maxConnections ?? Infinity);
+  if (options.warmupSeconds > 0) await run(baseUrl, target, connections, options.warmupSeconds);
   const logStart = watch.queryLog ? logPosition(watch.queryLog) : 0;
   const rss = watch.pid ? sampleRss(watch.pid) : null;
-  const result = await run(baseUrl, target, options.connections, options.durationSeconds);
+  const result = await run(baseUrl, target, connections, options.durationSeconds);
   const maxRssMb = rss?.stop() ?? null;
   return {
     name: target.name,

@@ -17,6 +17,13 @@ export interface BenchOptions {
   json: string | null;
   locale: 'en' | 'zh';
   channel: string;
+  /**
+   * The Node.js lines the site runs on (seed, build and server), one after the other in the same
+   * run: "20", "22", "24" (scripts/node-version.ts), "system". Empty: the benchmark's own Node.
+   */
+  nodes: string[];
+  /** Whether to measure through the edge cache (nginx) too, with each page's node:http limit. */
+  edge: boolean;
 }
 
 export const DEFAULT_OPTIONS: BenchOptions = {
@@ -28,9 +35,11 @@ export const DEFAULT_OPTIONS: BenchOptions = {
   json: null,
   locale: 'en',
   channel: 'news',
+  nodes: [],
+  edge: true,
 };
 
-export const USAGE = `npm run bench -- [--articles N] [--small N] [--duration S] [--warmup S] [--connections N] [--json FILE] [--locale en|zh] [--channel SLUG]`;
+export const USAGE = `npm run bench -- [--articles N] [--small N] [--duration S] [--warmup S] [--connections N] [--json FILE] [--locale en|zh] [--channel SLUG] [--node 20,22,24] [--edge 0|1]`;
 
 function wholeNumber(flag: string, value: string | undefined, min: number): number {
   const n = Number(value);
@@ -61,6 +70,13 @@ export function parseOptions(argv: string[]): BenchOptions {
     } else if (flag === '--locale') {
       if (value !== 'en' && value !== 'zh') throw new Error(`--locale is en or zh\n${USAGE}`);
       options.locale = value;
+    } else if (flag === '--node') {
+      const nodes = (value ?? '').split(',').filter(Boolean);
+      if (nodes.length === 0 || !nodes.every((n) => /^(system|\d+|\d+\.\d+\.\d+)$/.test(n))) throw new Error(`--node needs Node lines, e.g. 22 or 20,22,24\n${USAGE}`);
+      options.nodes = nodes;
+    } else if (flag === '--edge') {
+      if (value !== '0' && value !== '1') throw new Error(`--edge is 0 or 1\n${USAGE}`);
+      options.edge = value === '1';
     } else if (flag === '--channel') {
       if (!value || !/^[a-z0-9][a-z0-9-]*$/.test(value)) throw new Error(`--channel needs a channel slug\n${USAGE}`);
       options.channel = value;

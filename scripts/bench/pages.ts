@@ -84,3 +84,43 @@ export function pageTargets(paths: PagePaths): Target[] {
     page('sitemap chunk', paths.sitemapChunk, false),
   ];
 }
+
+/**
+ * Every article path the sitemaps list, in both languages, but `except` (the cached article):
+ * for the uncached-article target, which asks for each one once.
+ */
+export async function sitemapArticles(baseUrl: string, except: string): Promise<string[]> {
+  const index = await (await fetch(`${baseUrl}/sitemap.xml`)).text();
+  const files = [...new Set([...index.matchAll(/\/sitemaps\/[a-z]+\/articles-\d+\.xml/g)].map((m) => m[0]))];
+  const paths: string[] = [];
+  for (const file of files) {
+    const xml = await (await fetch(`${baseUrl}${file}`)).text();
+    for (const match of xml.matchAll(/<loc>([^<]+)<\/loc>/g)) {
+      const pathname = new URL(match[1]!).pathname;
+      if (pathname !== except) paths.push(pathname);
+    }
+  }
+  return paths;
+}
+
+/**
+ * An article page that is not in the cache yet: each request asks for another archive article
+ * (rendered from the database, then stored), so it measures rendering, not the cache. Only the
+ * newest 24 per language are prerendered by the build; the rest render on their first request.
+ * `issued()` tells how many were asked for: beyond `paths.length` they repeat (and hit the cache).
+ * At most 10 connections: rendering takes the CPU, more connections only queue (with 50 on a
+ * loaded two-core machine, no render finished within a 5 s run).
+ */
+export function uncachedArticleTarget(paths: string[]): { target: Target; issued: () => number } {
+  if (paths.length === 0) throw new Error('no archive articles for the uncached-article target');
+  let issued = 0;
+  const target: Target = {
+    name: 'article (uncached)',
+    request: `GET a different archive article each time (${paths.length} in the sitemaps), 10 connections at most`,
+    maxConnections: 10,
+    path: paths[0]!,
+    cachedPage: false,
+    setupRequest: (request) => ({ ...request, method: 'GET', path: paths[issued++ % paths.length]! }),
+  };
+  return { target, issued: () => issued };
+}

@@ -47,6 +47,8 @@ export interface SiteServerOptions {
   port: number;
   /** Environment of the server: DATABASE_PATH, SITE_URL, APP_SECRET, NEXT_DIST_DIR, DB_QUERY_LOG… */
   env: NodeJS.ProcessEnv;
+  /** The node executable the server runs on (default: the benchmark's own). */
+  node?: string;
 }
 
 /**
@@ -55,8 +57,8 @@ export interface SiteServerOptions {
  * decision 0010). It listens on every interface (binding 127.0.0.1 makes Next.js proxy the
  * proxy's rewrites over HTTP, decision 0001).
  */
-export function startSiteServer({ port, env }: SiteServerOptions): Promise<RunningServer> {
-  const child = startProductionServer({ ...env, PORT: String(port) }, ['ignore', 'ignore', 'pipe']);
+export function startSiteServer({ port, env, node }: SiteServerOptions): Promise<RunningServer> {
+  const child = startProductionServer({ ...env, PORT: String(port) }, ['ignore', 'ignore', 'pipe'], node);
   return waitUntilReady(child, port, '/api/health', 'the site server');
 }
 

@@ -32,10 +32,15 @@ function runTimed(command: string, args: string[], cwd: string, env: NodeJS.Proc
   return { seconds: Number(process.hrtime.bigint() - started) / 1e9, output: result.stdout.toString() };
 }
 
-/** Seeds `env.DATABASE_PATH` with the demo content and `articles` synthetic ones; seconds taken. */
-export function seedDatabase(root: string, env: NodeJS.ProcessEnv, articles: number): number {
-  const args = ['scripts/seed.ts', ...(articles > 0 ? ['--articles', String(articles)] : [])];
-  return runTimed(path.join(root, 'node_modules', '.bin', 'tsx'), args, root, env, 'seeding').seconds;
+/** An npm package's command (node_modules/.bin/NAME) as [node, [its script, …args]]: run on `node`, not PATH's. */
+function packageCommand(root: string, node: string, name: string, args: string[]): [string, string[]] {
+  return [node, [fs.realpathSync(path.join(root, 'node_modules', '.bin', name)), ...args]];
+}
+
+/** Seeds `env.DATABASE_PATH` with the demo content and `articles` synthetic ones, on `node`; seconds taken. */
+export function seedDatabase(root: string, env: NodeJS.ProcessEnv, articles: number, node: string = process.execPath): number {
+  const [command, args] = packageCommand(root, node, 'tsx', ['scripts/seed.ts', ...(articles > 0 ? ['--articles', String(articles)] : [])]);
+  return runTimed(command, args, root, env, 'seeding').seconds;
 }
 
 /**
@@ -59,12 +64,14 @@ export function compileSecondsIn(buildOutput: string): number | null {
   return Number(match[1]) / (match[2] === 'ms' ? 1000 : 1);
 }
 
-export function buildSite(root: string, env: NodeJS.ProcessEnv): BuildTime {
+/** The build runs on `node` (the server that will serve it, too). */
+export function buildSite(root: string, env: NodeJS.ProcessEnv, node: string = process.execPath): BuildTime {
   fs.rmSync(path.join(root, BENCH_DIST_DIR), { recursive: true, force: true });
   const tsconfig = path.join(root, 'tsconfig.json');
   const before = fs.readFileSync(tsconfig);
   try {
-    const { seconds, output } = runTimed(path.join(root, 'node_modules', '.bin', 'next'), ['build'], root, env, 'next build');
+    const [command, args] = packageCommand(root, node, 'next', ['build']);
+    const { seconds, output } = runTimed(command, args, root, env, 'next build');
     bundleServer(BENCH_DIST_DIR);
     return { seconds, compileSeconds: compileSecondsIn(output) };
   } finally {

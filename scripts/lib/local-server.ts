@@ -40,10 +40,11 @@ export function productionEnv(params: { port: number; distDir: string; databaseP
 
 /**
  * Starts the production server (server/main.ts, bundled: server/bundle.ts) as `npm start` runs
- * it, on the build in `env.NEXT_DIST_DIR` and the port in `env.PORT` (see productionEnv).
+ * it, on the build in `env.NEXT_DIST_DIR` and the port in `env.PORT` (see productionEnv), with
+ * the running Node or the `node` executable given.
  */
-export function startProductionServer(env: NodeJS.ProcessEnv, stdio: StdioOptions = 'ignore'): ChildProcess {
-  const [command, args] = serverCommand(env.NEXT_DIST_DIR || '.next');
+export function startProductionServer(env: NodeJS.ProcessEnv, stdio: StdioOptions = 'ignore', node?: string): ChildProcess {
+  const [command, args] = serverCommand(env.NEXT_DIST_DIR || '.next', node);
   return spawn(command, args, { cwd: root, env, stdio });
 }
 

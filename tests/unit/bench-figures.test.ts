@@ -104,5 +104,9 @@ describe('benchmark plumbing', () => {
     expect(() => parseOptions(['--duration', '0'])).toThrow('--duration needs a whole number ≥ 1');
     expect(() => parseOptions(['--connections', 'many'])).toThrow('--connections');
     expect(() => parseOptions(['--fast'])).toThrow('Unknown argument: --fast');
+    expect(parseOptions(['--node', '20,22,24', '--edge', '0'])).toMatchObject({ nodes: ['20', '22', '24'], edge: false });
+    expect(parseOptions(['--node', '24.9.0']).nodes).toEqual(['24.9.0']);
+    expect(() => parseOptions(['--node', 'lts'])).toThrow('--node needs Node lines');
+    expect(() => parseOptions(['--edge', 'yes'])).toThrow('--edge is 0 or 1');
   });
 });
