@@ -18,7 +18,7 @@
  * swapping, and servers on 20, 22 and 24 can run side by side (the benchmark does).
  * The other native packages need nothing: sharp, Next.js's SWC, Tailwind's oxide,
  * lightningcss and @parcel/watcher use Node-API (one binary for every Node), and esbuild is a
- * separate executable. Why these versions: docs/decisions/0015-node-versions.md.
+ * separate executable. Why these versions: docs/decisions/0016-node-versions.md.
  */
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import fs from 'node:fs';

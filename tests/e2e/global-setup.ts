@@ -16,7 +16,7 @@ const root = path.resolve(__dirname, '..', '..');
 /**
  * Runs an npm package's command (node_modules/.bin/NAME) on the Node running the tests, not on
  * whichever `node` is first on PATH: CI runs the suite on each supported Node
- * (docs/decisions/0015-node-versions.md), and the build and the server must be that one.
+ * (docs/decisions/0016-node-versions.md), and the build and the server must be that one.
  */
 function run(name: string, args: string[], env: NodeJS.ProcessEnv): void {
   const script = fs.realpathSync(path.join(root, 'node_modules', '.bin', name));
