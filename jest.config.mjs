@@ -21,8 +21,11 @@ const config = {
       displayName: 'unit',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/tests/unit/**/*.test.ts'],
-      // Each test file gets its own temporary SQLite database.
+      // Each test file gets its own temporary SQLite database; the database layer's tests also
+      // run on a throwaway PostgreSQL server started for the run (tests/helpers/engines.ts).
       setupFiles: ['<rootDir>/tests/unit/temp-database.ts'],
+      globalSetup: '<rootDir>/tests/unit/global-postgres.ts',
+      globalTeardown: '<rootDir>/tests/unit/global-postgres-teardown.ts',
       moduleNameMapper: { '^@/(.*)$': '<rootDir>/$1' },
     }),
     await project({

@@ -15,6 +15,13 @@ const schema = z.object({
     .default('http://localhost:3000')
     .transform((url) => url.replace(/\/+$/, '')),
   DATABASE_PATH: z.string().min(1).default('data/portal.db'),
+  /** postgres://user:password@host:port/name: run on that PostgreSQL database instead of DATABASE_PATH. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres:// or postgresql://')
+    .optional(),
+  /** Connections each instance may hold to PostgreSQL. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   DB_QUERY_LOG: z.string().optional(),
   /** The least severe log line written to stdout (JSON, one line each; lib/log.ts). */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { databaseFile, env } from '../env';
-import { migrations } from './migrations';
+import { sqliteMigrations as migrations } from './migrations';
 
 export type Db = Database.Database;
 

@@ -1,9 +1,12 @@
 /**
- * Versioned schema. Each entry runs once, in order, inside a transaction; the database's
- * `user_version` records how many have been applied. Never edit an entry that has shipped:
- * add a new one.
+ * Versioned schema, one history for both engines. Each entry runs once, in order, inside a
+ * transaction. SQLite's `user_version` records how many have been applied (as it always has);
+ * PostgreSQL's `schema_migrations` table does, under an advisory lock (migrate.ts). Entries 1 to
+ * 5 shipped as SQLite SQL before PostgreSQL was supported; their PostgreSQL text (postgres.ts)
+ * builds the same tables with that engine's types. Never edit an entry that has shipped: add a
+ * new one, to both lists.
  */
-export const migrations: readonly string[] = [
+export const sqliteMigrations: readonly string[] = [
   // 1: the content model
   `
   CREATE TABLE channels (

@@ -3,7 +3,7 @@ import { saveArticle } from '@/lib/content/article-write';
 import { getDb, migrate } from '@/lib/db/connection';
 import { selectArticleByExternalId, selectArticleBySlug, selectTranslationGroup } from '@/lib/db/content-read';
 import { ArticleConflictError } from '@/lib/db/content-write';
-import { migrations } from '@/lib/db/migrations';
+import { sqliteMigrations as migrations } from '@/lib/db/migrations';
 import { addChannels, makeArticle } from '../helpers/articles';
 
 /*

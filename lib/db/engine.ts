@@ -1,0 +1,60 @@
+import { type Expression, type RawBuilder, sql } from 'kysely';
+import { type Database, engineOf } from './database';
+
+/*
+ * The few places where SQLite and PostgreSQL need different SQL, each behind one function, so
+ * the query modules read the same on both engines.
+ */
+
+/**
+ * Runs `work` in one write transaction and returns what it returns. SQLite: BEGIN IMMEDIATE
+ * (lib/db/sqlite-driver.ts), so the whole database is this transaction's until it ends.
+ * PostgreSQL: the transaction first takes the advisory lock named `lock`, so two instances
+ * running the same check-then-write (is this slug free? has this form been sent?) run it one
+ * after the other. Inside a transaction already, `work` joins it.
+ */
+export async function writeTransaction<T>(
+  db: Database,
+  lock: string,
+  work: (trx: Database) => Promise<T>,
+): Promise<T> {
+  if (db.isTransaction) {
+    if (engineOf(db) === 'postgres') await advisoryLock(db, lock);
+    return work(db);
+  }
+  return db.transaction().execute(async (trx) => {
+    if (engineOf(trx) === 'postgres') await advisoryLock(trx, lock);
+    return work(trx);
+  });
+}
+
+async function advisoryLock(trx: Database, lock: string): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(hashtext(${lock}))`.execute(trx);
+}
+
+/** A unique index refused a row: which one, as the engine names it (`articles.slug`, `articles_locale_slug_key`). */
+export function uniqueViolation(error: unknown): { detail: string } | null {
+  if (!(error instanceof Error)) return null;
+  const { code, constraint } = error as { code?: string; constraint?: string };
+  if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return { detail: error.message };
+  if (code === '23505') return { detail: `${constraint ?? ''} ${error.message}` };
+  return null;
+}
+
+/** The values of `expression` over a group, joined with commas. */
+export function groupConcat(db: Database, expression: Expression<string>): RawBuilder<string | null> {
+  return engineOf(db) === 'postgres' ? sql`string_agg(${expression}, ',')` : sql`group_concat(${expression})`;
+}
+
+/** A LIKE pattern that matches `text` literally anywhere: %, _ and the escape character lose their meaning. */
+export function likeContains(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** `expression` contains `text`, ignoring case (SQLite's LIKE ignores ASCII case; PostgreSQL needs ILIKE). */
+export function containsText(db: Database, expression: Expression<string>, text: string): RawBuilder<boolean> {
+  const pattern = likeContains(text);
+  return engineOf(db) === 'postgres'
+    ? sql<boolean>`${expression} ILIKE ${pattern} ESCAPE '\\'`
+    : sql<boolean>`${expression} LIKE ${pattern} ESCAPE '\\'`;
+}

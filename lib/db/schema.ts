@@ -1,0 +1,171 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/*
+ * The tables as the query builder sees them (migrations.ts creates them on both engines).
+ * Times are epoch milliseconds (INTEGER in SQLite, BIGINT in PostgreSQL, read back as numbers);
+ * the ISO strings the newsroom sent are kept beside them as text.
+ */
+
+type Id = Generated<number>;
+
+export interface ChannelsTable {
+  slug: string;
+  position: number;
+  name_en: string;
+  name_zh: string;
+  description_en: ColumnType<string, string | undefined, string>;
+  description_zh: ColumnType<string, string | undefined, string>;
+}
+
+export interface AuthorsTable {
+  id: Id;
+  slug: string;
+  name_en: string;
+  name_zh: string;
+  bio_en: ColumnType<string, string | undefined, string>;
+  bio_zh: ColumnType<string, string | undefined, string>;
+}
+
+export interface TagsTable {
+  id: Id;
+  locale: 'en' | 'zh';
+  slug: string;
+  name: string;
+}
+
+export type ArticleStatus = 'draft' | 'published' | 'withdrawn';
+
+export interface ArticlesTable {
+  id: Id;
+  external_id: string;
+  locale: 'en' | 'zh';
+  channel: string;
+  slug: string;
+  headline: string;
+  series: string | null;
+  summary: string;
+  body_html: string;
+  image_src: string | null;
+  image_alt: ColumnType<string, string | undefined, string>;
+  image_caption: ColumnType<string, string | undefined, string>;
+  image_credit: ColumnType<string, string | undefined, string>;
+  image_width: number | null;
+  image_height: number | null;
+  published_at: string;
+  published_ms: number;
+  updated_at: string | null;
+  updated_ms: number | null;
+  status: ArticleStatus;
+  translation_group: string;
+  created_ms: number;
+  modified_ms: number;
+}
+
+export interface ArticleAuthorsTable {
+  article_id: number;
+  author_id: number;
+  position: number;
+}
+
+export interface ArticleTagsTable {
+  article_id: number;
+  tag_id: number;
+  position: number;
+}
+
+export interface ArticleSlugHistoryTable {
+  locale: 'en' | 'zh';
+  slug: string;
+  article_id: number;
+}
+
+export interface ArticleViewsTable {
+  article_id: number;
+  day: number;
+  views: number;
+}
+
+export type MessageStatusColumn = 'new' | 'read' | 'replied' | 'spam';
+
+export interface ContactMessagesTable {
+  id: Id;
+  reference: string;
+  idempotency_key: string;
+  received_ms: number;
+  locale: string;
+  name: string;
+  email: string;
+  topic: string;
+  message: string;
+  consent_ms: number;
+  policy_version: string;
+  ip_hash: string;
+  user_agent: ColumnType<string, string | undefined, string>;
+  status: ColumnType<MessageStatusColumn, MessageStatusColumn | undefined, MessageStatusColumn>;
+  status_changed_ms: number | null;
+}
+
+export interface StaffTable {
+  id: Id;
+  email: string;
+  password_hash: string;
+  created_ms: number;
+}
+
+export interface StaffSessionsTable {
+  token_hash: string;
+  staff_id: number;
+  created_ms: number;
+  expires_ms: number;
+}
+
+export interface SignInFailuresTable {
+  key: string;
+  at_ms: number;
+}
+
+export interface MailOutboxTable {
+  id: Id;
+  message_id: number | null;
+  recipients: string;
+  subject: string;
+  body: string;
+  created_ms: number;
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_ms: number;
+  sent_ms: number | null;
+  last_error: string | null;
+}
+
+export interface Schema {
+  channels: ChannelsTable;
+  authors: AuthorsTable;
+  tags: TagsTable;
+  articles: ArticlesTable;
+  article_authors: ArticleAuthorsTable;
+  article_tags: ArticleTagsTable;
+  article_slug_history: ArticleSlugHistoryTable;
+  article_views: ArticleViewsTable;
+  contact_messages: ContactMessagesTable;
+  staff: StaffTable;
+  staff_sessions: StaffSessionsTable;
+  sign_in_failures: SignInFailuresTable;
+  mail_outbox: MailOutboxTable;
+}
+
+/** Every table, parents before children: the order a copy fills them in (db:copy) and a test empties them in reverse. */
+export const TABLES: readonly (keyof Schema)[] = [
+  'channels',
+  'authors',
+  'tags',
+  'articles',
+  'article_authors',
+  'article_tags',
+  'article_slug_history',
+  'article_views',
+  'contact_messages',
+  'staff',
+  'staff_sessions',
+  'sign_in_failures',
+  'mail_outbox',
+];

@@ -1,0 +1,5 @@
+import type { PostgresServer } from '../../scripts/lib/postgres-server';
+
+export default async function globalTeardown(): Promise<void> {
+  await (globalThis as { portalTestPostgres?: PostgresServer }).portalTestPostgres?.remove();
+}
