@@ -31,6 +31,20 @@ export default defineConfig([
   ]),
 
   {
+    // The data layer is asynchronous (Kysely, on SQLite or PostgreSQL): a promise used as a
+    // value (\`if (!withdrawArticle(id))\`, always truthy) or dropped unawaited is a bug the
+    // compiler does not report. These rules need the types, so they read the TypeScript project.
+    name: 'portal/promises',
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+      '@typescript-eslint/await-thenable': 'error',
+    },
+  },
+
+  {
     name: 'portal/boundaries',
     files: SOURCE,
     rules: {

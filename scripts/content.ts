@@ -6,7 +6,8 @@
  */
 import path from 'node:path';
 import { databaseFile } from '../lib/env';
-import { closeDb, getDb } from '../lib/db/connection';
+import { closeDb } from '../lib/db/connection';
+import { closeDatabase, getDatabase } from '../lib/db/database';
 import { defaultSeedPaths } from '../lib/content/seed';
 import { exportContent, importContent } from '../lib/content/transfer';
 
@@ -17,14 +18,15 @@ async function main() {
     process.exit(2);
   }
   const target = path.resolve(dir);
-  const db = getDb();
+  const db = await getDatabase();
   if (command === 'import') {
     const n = await importContent(db, target, defaultSeedPaths().publicDir);
     console.log(`Imported ${n} articles from ${target} into ${databaseFile()}`);
   } else {
-    const n = exportContent(db, target);
+    const n = await exportContent(db, target);
     console.log(`Exported ${n} articles from ${databaseFile()} to ${target}`);
   }
+  await closeDatabase();
   closeDb();
 }
 

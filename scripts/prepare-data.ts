@@ -4,21 +4,23 @@
  * are not committed), since a build only serves what public/ held when it ran.
  */
 import { databaseFile } from '../lib/env';
-import { closeDb, getDb } from '../lib/db/connection';
+import { closeDb } from '../lib/db/connection';
+import { closeDatabase, getDatabase } from '../lib/db/database';
 import { countArticles } from '../lib/db/content-write';
 import { readArticleFiles } from '../lib/content/files';
 import { defaultSeedPaths, loadDemoContent } from '../lib/content/seed';
 
 export async function prepareData(): Promise<void> {
-  const db = getDb();
+  const db = await getDatabase();
   const paths = defaultSeedPaths();
-  if (countArticles(db) === 0) {
+  if ((await countArticles(db)) === 0) {
     const n = await loadDemoContent(db, paths);
     console.log(`[start] loaded ${n} demo articles into ${databaseFile()}`);
   } else {
     // Cheap when the pictures exist: it only checks for them.
     await readArticleFiles(paths.contentDir, paths.publicDir);
   }
+  await closeDatabase();
   closeDb();
 }
 

@@ -6,7 +6,8 @@
  */
 import fs from 'node:fs';
 import { databaseFile } from '../lib/env';
-import { closeDb, getDb } from '../lib/db/connection';
+import { closeDb } from '../lib/db/connection';
+import { closeDatabase, getDatabase } from '../lib/db/database';
 import { countArticles } from '../lib/db/content-write';
 import { addSyntheticArticles, defaultSeedPaths, loadDemoContent } from '../lib/content/seed';
 
@@ -32,9 +33,9 @@ async function main() {
     for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
     console.log(`Deleted ${file}`);
   }
-  const db = getDb();
+  const db = await getDatabase();
   const paths = defaultSeedPaths();
-  if (!args.ifEmpty || countArticles(db) === 0) {
+  if (!args.ifEmpty || (await countArticles(db)) === 0) {
     const n = await loadDemoContent(db, paths);
     console.log(`Loaded ${n} demo articles into ${file}`);
   }
@@ -43,7 +44,8 @@ async function main() {
     await addSyntheticArticles(db, args.articles, paths.publicDir);
     console.log(`Added ${args.articles} synthetic articles in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
-  console.log(`The database holds ${countArticles(db)} articles.`);
+  console.log(`The database holds ${await countArticles(db)} articles.`);
+  await closeDatabase();
   closeDb();
 }
 

@@ -102,7 +102,7 @@ async function main(): Promise<void> {
     stopping = true;
     const code = 128 + (signal === 'SIGINT' ? 2 : 15);
     server.close(() => {
-      app.close().finally(() => process.exit(code));
+      void app.close().finally(() => process.exit(code));
     });
     // Keep-alive connections between requests would hold close() open: end them now and as
     // each in-flight response finishes.

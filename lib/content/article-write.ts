@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { Db } from '../db/connection';
+import type { Database } from '../db/database';
 import { type UpsertOptions, type UpsertResult, upsertArticle } from '../db/content-write';
 import type { ArticleInput } from './article-input';
 
@@ -54,6 +54,11 @@ export function toArticleRecord(input: ArticleInput): ArticleRecord {
  * Creates or replaces an article by its newsroom id (one transaction; see lib/db/content-write.ts).
  * Throws ArticleConflictError, writing nothing, when its slug or translation pair is taken.
  */
-export function saveArticle(db: Db, input: ArticleInput, nowMs = Date.now(), options: UpsertOptions = {}): UpsertResult {
+export function saveArticle(
+  db: Database,
+  input: ArticleInput,
+  nowMs = Date.now(),
+  options: UpsertOptions = {},
+): Promise<UpsertResult> {
   return upsertArticle(db, toArticleRecord(input), nowMs, options);
 }

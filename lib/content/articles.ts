@@ -1,5 +1,6 @@
 import { cache } from 'react';
 import { getDb } from '../db/connection';
+import { getDatabase } from '../db/database';
 import {
   countChannelArticles,
   selectArticleBySlug,
@@ -84,12 +85,12 @@ export type ArticleLookup =
   | { kind: 'withdrawn' }
   | { kind: 'missing' };
 
-export function lookupArticle(params: { locale: Locale; section: string; slug: string; now?: number }): ArticleLookup {
+export async function lookupArticle(params: { locale: Locale; section: string; slug: string; now?: number }): Promise<ArticleLookup> {
   const { locale, section, slug } = params;
   if (!isSlug(section) || !isSlug(slug)) return { kind: 'missing' };
   const now = params.now ?? Date.now();
   const db = getDb();
-  const article = selectArticleBySlug(db, locale, slug);
+  const article = await selectArticleBySlug(await getDatabase(), locale, slug);
   if (!article) {
     // A renamed article keeps its old addresses, as permanent redirects.
     const to = selectSlugRedirect(db, locale, slug, now);
@@ -108,7 +109,7 @@ export function lookupArticle(params: { locale: Locale; section: string; slug: s
  * its metadata ask for the same article, and the database is asked once.
  */
 export const findArticle = cache(
-  (locale: Locale, section: string, slug: string): ArticleLookup => lookupArticle({ locale, section, slug }),
+  (locale: Locale, section: string, slug: string): Promise<ArticleLookup> => lookupArticle({ locale, section, slug }),
 );
 
 /** The newest other articles of the same channel. */

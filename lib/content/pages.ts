@@ -89,7 +89,7 @@ export interface ArticlePage {
 export type ArticlePageLookup = { kind: 'found'; page: ArticlePage } | { kind: 'moved'; to: ArticleRef } | { kind: 'missing' };
 
 const loadArticlePage = cache(async (locale: Locale, channel: string, slug: string): Promise<ArticlePageLookup> => {
-  const lookup = findArticle(locale, channel, slug);
+  const lookup = await findArticle(locale, channel, slug);
   if (lookup.kind === 'moved') return lookup;
   if (lookup.kind !== 'found') return { kind: 'missing' };
   const { article } = lookup;

@@ -1,6 +1,7 @@
 import path from 'node:path';
-import type { Db } from '../db/connection';
-import { selectChannels } from '../db/content-read';
+import type { Database } from '../db/database';
+import { writeTransaction } from '../db/engine';
+import { selectChannelSlugs } from '../db/content-write';
 import { selectLastSyntheticNumber, selectOldestRealPublishedMs } from '../db/synthetic';
 import { ensurePlaceholderImages } from '../media/placeholder';
 import type { ArticleInput } from './article-input';
@@ -25,7 +26,7 @@ export function defaultSeedPaths(root = process.cwd()): SeedPaths {
  * Loads (or reloads) the demo channels, authors and articles: content/demo is an import folder
  * like any other (`npm run content -- import`). Idempotent.
  */
-export function loadDemoContent(db: Db, paths: SeedPaths): Promise<number> {
+export function loadDemoContent(db: Database, paths: SeedPaths): Promise<number> {
   return importContent(db, paths.contentDir, paths.publicDir);
 }
 
@@ -60,18 +61,19 @@ function syntheticBody(index: number, locale: 'en' | 'zh'): string {
  * channels and both languages, one every ten minutes going back from the oldest demo article.
  * Every third article is the Chinese version of the one before it.
  */
-export async function addSyntheticArticles(db: Db, count: number, publicDir: string): Promise<number> {
-  const channels = selectChannels(db, 'en').map((c) => c.slug);
+export async function addSyntheticArticles(db: Database, count: number, publicDir: string): Promise<number> {
+  const channels = (await selectChannelSlugs(db));
   if (channels.length === 0) throw new Error('No channels: load the demo content first.');
   const images = Array.from({ length: 12 }, (_, i) => `/images/demo/synthetic-${i + 1}-lead.jpg`);
   await ensurePlaceholderImages(publicDir, images);
-  const start = selectLastSyntheticNumber(db);
-  const oldest = selectOldestRealPublishedMs(db) ?? Date.parse('2026-09-01T00:00:00+08:00');
+  const start = await selectLastSyntheticNumber(db);
+  const oldest = (await selectOldestRealPublishedMs(db)) ?? Date.parse('2026-09-01T00:00:00+08:00');
   const bodies = {
     en: Array.from({ length: 16 }, (_, i) => syntheticBody(i, 'en')),
     zh: Array.from({ length: 16 }, (_, i) => syntheticBody(i, 'zh')),
   };
-  const insertBatch = db.transaction((from: number, to: number) => {
+  const insertBatch = (from: number, to: number) =>
+    writeTransaction(db, 'articles', async (trx) => {
     for (let n = from; n < to; n++) {
       const isTranslation = n % 3 === 2;
       const locale = isTranslation ? 'zh' : 'en';
@@ -97,12 +99,12 @@ export async function addSyntheticArticles(db: Db, count: number, publicDir: str
         translationOf: isTranslation ? `synthetic-${n - 1}` : undefined,
         status: 'published',
       };
-      saveArticle(db, input);
+      await saveArticle(trx, input);
     }
   });
   const first = start + 1;
   for (let from = first; from < first + count; from += 2000) {
-    insertBatch(from, Math.min(from + 2000, first + count));
+    await insertBatch(from, Math.min(from + 2000, first + count));
   }
   return count;
 }

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
-import type { Db } from '../db/connection';
+import type { Database } from '../db/database';
+import { writeTransaction } from '../db/engine';
 import { selectArticleByExternalId } from '../db/content-read';
 import { upsertAuthor, upsertChannel } from '../db/content-write';
 import { selectAllArticleIds, selectAllAuthorRecords, selectAllChannelRecords } from '../db/transfer';
@@ -16,29 +17,30 @@ import { readArticleFiles } from './files';
  * export → import gives back the same articles.
  */
 
-export async function importContent(db: Db, dir: string, publicDir: string): Promise<number> {
+export async function importContent(db: Database, dir: string, publicDir: string): Promise<number> {
   const channels = path.join(dir, 'channels.json');
   const authors = path.join(dir, 'authors.json');
   // Both files are checked before the pictures are drawn and anything is written.
   const channelList = fs.existsSync(channels) ? readChannelsFile(channels) : [];
   const authorList = fs.existsSync(authors) ? readAuthorsFile(authors) : [];
   const articles = await readArticleFiles(dir, publicDir);
-  db.transaction(() => {
-    for (const channel of channelList) upsertChannel(db, channel);
-    for (const author of authorList) upsertAuthor(db, author);
-    for (const article of articles) saveArticle(db, article);
-  })();
+  // All or nothing: a conflict in the tenth file leaves the database as it was.
+  await writeTransaction(db, 'articles', async (trx) => {
+    for (const channel of channelList) await upsertChannel(trx, channel);
+    for (const author of authorList) await upsertAuthor(trx, author);
+    for (const article of articles) await saveArticle(trx, article);
+  });
   return articles.length;
 }
 
-export function exportContent(db: Db, dir: string): number {
+export async function exportContent(db: Database, dir: string): Promise<number> {
   fs.mkdirSync(dir, { recursive: true });
-  const channels = selectAllChannelRecords(db).map(({ position, ...rest }) => ({ ...rest, order: position }));
+  const channels = (await selectAllChannelRecords(db)).map(({ position, ...rest }) => ({ ...rest, order: position }));
   fs.writeFileSync(path.join(dir, 'channels.json'), `${JSON.stringify(channels, null, 2)}\n`);
-  fs.writeFileSync(path.join(dir, 'authors.json'), `${JSON.stringify(selectAllAuthorRecords(db), null, 2)}\n`);
+  fs.writeFileSync(path.join(dir, 'authors.json'), `${JSON.stringify(await selectAllAuthorRecords(db), null, 2)}\n`);
   let count = 0;
-  for (const id of selectAllArticleIds(db)) {
-    const article = selectArticleByExternalId(db, id)!;
+  for (const id of await selectAllArticleIds(db)) {
+    const article = (await selectArticleByExternalId(db, id))!;
     const { bodyHtml, ...fields } = articleAsInput(article);
     const front = {
       ...fields,

@@ -1,6 +1,7 @@
 import type { Locale } from '../i18n/locales';
 import type { Article, ArticleRef, ArticleSummary, Author, Channel, Tag } from '../content/types';
 import type { Db } from './connection';
+import type { Database } from './database';
 import { statement } from './statements';
 
 /*
@@ -21,16 +22,28 @@ export interface SummaryRow extends Pick<ArticleSummary, 'id' | 'locale' | 'chan
   updated_at: string | null;
 }
 
-interface ArticleRow extends SummaryRow {
-  external_id: string;
-  body_html: string;
-  status: Article['status'];
-  translation_group: string;
-}
-
 export const SUMMARY_COLUMNS = `a.id, a.locale, a.channel, a.slug, a.headline, a.series, a.summary,
   a.image_src, a.image_alt, a.image_caption, a.image_credit, a.image_width, a.image_height,
   a.published_at, a.updated_at`;
+
+/** SUMMARY_COLUMNS for the query builder, on the articles table aliased `a`. */
+export const SUMMARY_SELECTION = [
+  'a.id',
+  'a.locale',
+  'a.channel',
+  'a.slug',
+  'a.headline',
+  'a.series',
+  'a.summary',
+  'a.image_src',
+  'a.image_alt',
+  'a.image_caption',
+  'a.image_credit',
+  'a.image_width',
+  'a.image_height',
+  'a.published_at',
+  'a.updated_at',
+] as const;
 
 export function toSummary(row: SummaryRow): ArticleSummary {
   return {
@@ -112,47 +125,50 @@ export function selectLatestArticles(
 }
 
 /** The article with a newsroom id, whatever its status (the ingest API's GET). */
-export function selectArticleByExternalId(db: Db, externalId: string): Article | null {
-  const row = statement(db, `SELECT locale, slug FROM articles WHERE external_id = ?`).get(externalId) as
-    | { locale: Locale; slug: string }
-    | undefined;
+export async function selectArticleByExternalId(db: Database, externalId: string): Promise<Article | null> {
+  const row = await db.selectFrom('articles').select(['locale', 'slug']).where('external_id', '=', externalId).executeTakeFirst();
   return row ? selectArticleBySlug(db, row.locale, row.slug) : null;
 }
 
 /** The article at a locale and slug, whatever its status; the caller decides what to show. */
-export function selectArticleBySlug(db: Db, locale: Locale, slug: string): Article | null {
-  const row = statement(
-    db,
-    `SELECT ${SUMMARY_COLUMNS}, a.external_id, a.body_html, a.status, a.translation_group
-       FROM articles a WHERE a.locale = ? AND a.slug = ?`,
-  ).get(locale, slug) as ArticleRow | undefined;
+export async function selectArticleBySlug(db: Database, locale: Locale, slug: string): Promise<Article | null> {
+  const row = await db
+    .selectFrom('articles as a')
+    .select([...SUMMARY_SELECTION, 'a.external_id', 'a.body_html', 'a.status', 'a.translation_group'])
+    .where('a.locale', '=', locale)
+    .where('a.slug', '=', slug)
+    .executeTakeFirst();
   if (!row) return null;
+  const [authors, tags] = await Promise.all([selectArticleAuthors(db, locale, row.id), selectArticleTags(db, row.id)]);
   return {
     ...toSummary(row),
     externalId: row.external_id,
     bodyHtml: row.body_html,
     status: row.status,
     translationGroup: row.translation_group,
-    authors: selectArticleAuthors(db, locale, row.id),
-    tags: selectArticleTags(db, row.id),
+    authors,
+    tags,
   };
 }
 
-function selectArticleAuthors(db: Db, locale: Locale, articleId: number): Author[] {
-  return statement(
-    db,
-    `SELECT au.slug, au.name_${locale} AS name, au.bio_${locale} AS bio
-       FROM article_authors aa JOIN authors au ON au.id = aa.author_id
-      WHERE aa.article_id = ? ORDER BY aa.position`,
-  ).all(articleId) as Author[];
+async function selectArticleAuthors(db: Database, locale: Locale, articleId: number): Promise<Author[]> {
+  return db
+    .selectFrom('article_authors as aa')
+    .innerJoin('authors as au', 'au.id', 'aa.author_id')
+    .select(['au.slug', `au.name_${locale} as name`, `au.bio_${locale} as bio`])
+    .where('aa.article_id', '=', articleId)
+    .orderBy('aa.position')
+    .execute();
 }
 
-function selectArticleTags(db: Db, articleId: number): Tag[] {
-  return statement(
-    db,
-    `SELECT t.slug, t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id
-      WHERE at.article_id = ? ORDER BY at.position`,
-  ).all(articleId) as Tag[];
+async function selectArticleTags(db: Database, articleId: number): Promise<Tag[]> {
+  return db
+    .selectFrom('article_tags as at')
+    .innerJoin('tags as t', 't.id', 'at.tag_id')
+    .select(['t.slug', 't.name'])
+    .where('at.article_id', '=', articleId)
+    .orderBy('at.position')
+    .execute();
 }
 
 /** An article of a translation group, by address. */
@@ -164,12 +180,12 @@ export interface GroupArticle {
 }
 
 /** Every version of a story, whatever its status (at most one per language: migration 5). */
-export function selectTranslationGroup(db: Db, group: string): GroupArticle[] {
-  return statement(
-    db,
-    `SELECT external_id AS externalId, locale, channel, slug FROM articles INDEXED BY articles_by_translation
-      WHERE translation_group = ?`,
-  ).all(group) as GroupArticle[];
+export async function selectTranslationGroup(db: Database, group: string): Promise<GroupArticle[]> {
+  return db
+    .selectFrom('articles')
+    .select(['external_id as externalId', 'locale', 'channel', 'slug'])
+    .where('translation_group', '=', group)
+    .execute();
 }
 
 /** The published version of the same story in another language, if there is one. */

@@ -1,6 +1,7 @@
 import type { ArticleRecord } from '../content/article-write';
-import { noteContentWrite, type Db } from './connection';
-import { statement } from './statements';
+import { noteContentWrite } from './connection';
+import type { Database } from './database';
+import { uniqueViolation, writeTransaction } from './engine';
 
 export interface ChannelRecord {
   slug: string;
@@ -15,38 +16,28 @@ export interface AuthorRecord {
   bio: { en: string; zh: string };
 }
 
-export function upsertChannel(db: Db, channel: ChannelRecord): void {
-  statement(
-    db,
-    `INSERT INTO channels (slug, position, name_en, name_zh, description_en, description_zh)
-     VALUES (@slug, @position, @nameEn, @nameZh, @descriptionEn, @descriptionZh)
-     ON CONFLICT (slug) DO UPDATE SET position = excluded.position, name_en = excluded.name_en,
-       name_zh = excluded.name_zh, description_en = excluded.description_en,
-       description_zh = excluded.description_zh`,
-  ).run({
-    slug: channel.slug,
+export async function upsertChannel(db: Database, channel: ChannelRecord): Promise<void> {
+  const values = {
     position: channel.position,
-    nameEn: channel.name.en,
-    nameZh: channel.name.zh,
-    descriptionEn: channel.description.en,
-    descriptionZh: channel.description.zh,
-  });
+    name_en: channel.name.en,
+    name_zh: channel.name.zh,
+    description_en: channel.description.en,
+    description_zh: channel.description.zh,
+  };
+  await db
+    .insertInto('channels')
+    .values({ slug: channel.slug, ...values })
+    .onConflict((oc) => oc.column('slug').doUpdateSet(values))
+    .execute();
 }
 
-export function upsertAuthor(db: Db, author: AuthorRecord): void {
-  statement(
-    db,
-    `INSERT INTO authors (slug, name_en, name_zh, bio_en, bio_zh)
-     VALUES (@slug, @nameEn, @nameZh, @bioEn, @bioZh)
-     ON CONFLICT (slug) DO UPDATE SET name_en = excluded.name_en, name_zh = excluded.name_zh,
-       bio_en = excluded.bio_en, bio_zh = excluded.bio_zh`,
-  ).run({
-    slug: author.slug,
-    nameEn: author.name.en,
-    nameZh: author.name.zh,
-    bioEn: author.bio.en,
-    bioZh: author.bio.zh,
-  });
+export async function upsertAuthor(db: Database, author: AuthorRecord): Promise<void> {
+  const values = { name_en: author.name.en, name_zh: author.name.zh, bio_en: author.bio.en, bio_zh: author.bio.zh };
+  await db
+    .insertInto('authors')
+    .values({ slug: author.slug, ...values })
+    .onConflict((oc) => oc.column('slug').doUpdateSet(values))
+    .execute();
 }
 
 /**
@@ -54,26 +45,31 @@ export function upsertAuthor(db: Db, author: AuthorRecord): void {
  * The slug is derived from the name, so an author found by it was first met under this name and
  * renamed since (authors.json): the same person, and inserting it again would break its unique slug.
  */
-function authorIdFor(db: Db, author: { name: string; slug: string }): number {
-  const found = statement(
-    db,
-    `SELECT id FROM authors WHERE name_en = @name OR name_zh = @name OR slug = @slug LIMIT 1`,
-  ).get(author) as { id: number } | undefined;
+async function authorIdFor(db: Database, author: { name: string; slug: string }): Promise<number> {
+  const found = await db
+    .selectFrom('authors')
+    .select('id')
+    .where((eb) => eb.or([eb('name_en', '=', author.name), eb('name_zh', '=', author.name), eb('slug', '=', author.slug)]))
+    .limit(1)
+    .executeTakeFirst();
   if (found) return found.id;
-  const result = statement(
-    db,
-    `INSERT INTO authors (slug, name_en, name_zh) VALUES (?, ?, ?)`,
-  ).run(author.slug, author.name, author.name);
-  return Number(result.lastInsertRowid);
+  const row = await db
+    .insertInto('authors')
+    .values({ slug: author.slug, name_en: author.name, name_zh: author.name })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
 }
 
 /** A tag of a locale by slug, created when new (an existing tag keeps its first name). */
-function tagIdFor(db: Db, locale: string, tag: { name: string; slug: string }): number {
-  const row = statement(
-    db,
-    `INSERT INTO tags (locale, slug, name) VALUES (?, ?, ?)
-     ON CONFLICT (locale, slug) DO UPDATE SET name = name RETURNING id`,
-  ).get(locale, tag.slug, tag.name) as { id: number };
+async function tagIdFor(db: Database, locale: 'en' | 'zh', tag: { name: string; slug: string }): Promise<number> {
+  const row = await db
+    .insertInto('tags')
+    .values({ locale, slug: tag.slug, name: tag.name })
+    // A no-op update, so that RETURNING gives the existing row's id too.
+    .onConflict((oc) => oc.columns(['locale', 'slug']).doUpdateSet((eb) => ({ name: eb.ref('tags.name') })))
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
@@ -112,20 +108,32 @@ interface GroupMember {
   locale: string;
 }
 
+async function groupMembers(db: Database, group: string, exceptId: string): Promise<GroupMember[]> {
+  return db
+    .selectFrom('articles')
+    .select(['external_id', 'locale'])
+    .where('translation_group', '=', group)
+    .where('external_id', '<>', exceptId)
+    .execute();
+}
+
 /**
  * Which translation group the article joins, after checking the unique keys it can meet:
  * (locale, slug), and one version per language in a group. Throws ArticleConflictError.
  */
-function checkedGroup(
-  db: Db,
+async function checkedGroup(
+  db: Database,
   input: ArticleRecord,
   existing: { locale: string; translation_group: string } | undefined,
   options: UpsertOptions,
-): { group: string; detach: string[] } {
-  const slugOwner = statement(
-    db,
-    `SELECT external_id FROM articles WHERE locale = ? AND slug = ? AND external_id <> ?`,
-  ).get(input.locale, input.slug, input.id) as { external_id: string } | undefined;
+): Promise<{ group: string; detach: string[] }> {
+  const slugOwner = await db
+    .selectFrom('articles')
+    .select('external_id')
+    .where('locale', '=', input.locale)
+    .where('slug', '=', input.slug)
+    .where('external_id', '<>', input.id)
+    .executeTakeFirst();
   if (slugOwner) {
     throw new ArticleConflictError('slug', `the ${input.locale} slug ${input.slug} belongs to article ${slugOwner.external_id}`);
   }
@@ -134,19 +142,17 @@ function checkedGroup(
   // it joins when it arrives (its own id is then its group: files and feeds may come in any order).
   let group = existing?.translation_group ?? input.id;
   if (input.translationOf) {
-    const other = statement(db, `SELECT translation_group FROM articles WHERE external_id = ?`).get(
-      input.translationOf,
-    ) as { translation_group: string } | undefined;
+    const other = await db
+      .selectFrom('articles')
+      .select('translation_group')
+      .where('external_id', '=', input.translationOf)
+      .executeTakeFirst();
     group = other?.translation_group ?? input.translationOf;
   }
-  const members = (id: string) =>
-    statement(db, `SELECT external_id, locale FROM articles WHERE translation_group = ? AND external_id <> ?`).all(
-      id,
-      input.id,
-    ) as GroupMember[];
-  const sameLanguage = members(group).filter((member) => member.locale === input.locale);
+  const sameLanguage = (await groupMembers(db, group, input.id)).filter((member) => member.locale === input.locale);
   // Moving to another group leaves the old partner without its pair: that is a replacement too.
-  const leftBehind = existing && existing.translation_group !== group ? members(existing.translation_group) : [];
+  const leftBehind =
+    existing && existing.translation_group !== group ? await groupMembers(db, existing.translation_group, input.id) : [];
   const displaced = [...sameLanguage, ...leftBehind];
   if (displaced.length > 0 && !options.replaceTranslation) {
     const field = input.translationOf ? 'translationOf' : existing ? 'locale' : 'id';
@@ -158,6 +164,9 @@ function checkedGroup(
   return { group, detach: displaced.map((member) => member.external_id) };
 }
 
+/** Every article write takes this lock (PostgreSQL): slug and pair checks hold until the commit. */
+const ARTICLES_LOCK = 'articles';
+
 /**
  * Creates or replaces an article by its newsroom id. Runs in one transaction: authors, tags,
  * translation group and slug history change together or not at all; a conflict with another
@@ -165,111 +174,17 @@ function checkedGroup(
  * (slug history) may be taken: the old address then serves the new article, not a redirect. Callers go through
  * lib/content/article-write.ts (saveArticle), which shapes the record.
  */
-export function upsertArticle(db: Db, input: ArticleRecord, nowMs = Date.now(), options: UpsertOptions = {}): UpsertResult {
-  const write = db.transaction((): UpsertResult => {
-    const existing = statement(
-      db,
-      `SELECT id, slug, locale, translation_group FROM articles WHERE external_id = ?`,
-    ).get(input.id) as { id: number; slug: string; locale: string; translation_group: string } | undefined;
-
-    const { group, detach } = checkedGroup(db, input, existing, options);
-    for (const externalId of detach) {
-      statement(db, `UPDATE articles SET translation_group = external_id, modified_ms = ? WHERE external_id = ?`).run(
-        nowMs,
-        externalId,
-      );
-    }
-
-    const values = {
-      externalId: input.id,
-      locale: input.locale,
-      channel: input.section,
-      slug: input.slug,
-      headline: input.headline,
-      series: input.series ?? null,
-      summary: input.summary,
-      bodyHtml: input.bodyHtml,
-      imageSrc: input.image?.src ?? null,
-      imageAlt: input.image?.alt ?? '',
-      imageCaption: input.image?.caption ?? '',
-      imageCredit: input.image?.credit ?? '',
-      imageWidth: input.image?.width ?? null,
-      imageHeight: input.image?.height ?? null,
-      publishedAt: input.publishedAt,
-      publishedMs: Date.parse(input.publishedAt),
-      updatedAt: input.updatedAt ?? null,
-      updatedMs: input.updatedAt ? Date.parse(input.updatedAt) : null,
-      status: input.status,
-      group,
-      now: nowMs,
-    };
-
-    let id: number;
-    if (existing) {
-      id = existing.id;
-      statement(
-        db,
-        `UPDATE articles SET locale = @locale, channel = @channel, slug = @slug, headline = @headline,
-           series = @series, summary = @summary, body_html = @bodyHtml, image_src = @imageSrc,
-           image_alt = @imageAlt, image_caption = @imageCaption, image_credit = @imageCredit,
-           image_width = @imageWidth, image_height = @imageHeight, published_at = @publishedAt,
-           published_ms = @publishedMs, updated_at = @updatedAt, updated_ms = @updatedMs,
-           status = @status, translation_group = @group, modified_ms = @now
-         WHERE id = @id`,
-      ).run({ ...values, id });
-      if (existing.slug !== input.slug || existing.locale !== input.locale) {
-        statement(
-          db,
-          `INSERT INTO article_slug_history (locale, slug, article_id) VALUES (?, ?, ?)
-           ON CONFLICT (locale, slug) DO UPDATE SET article_id = excluded.article_id`,
-        ).run(existing.locale, existing.slug, id);
-      }
-      statement(db, `DELETE FROM article_authors WHERE article_id = ?`).run(id);
-      statement(db, `DELETE FROM article_tags WHERE article_id = ?`).run(id);
-    } else {
-      const result = statement(
-        db,
-        `INSERT INTO articles (external_id, locale, channel, slug, headline, series, summary, body_html,
-           image_src, image_alt, image_caption, image_credit, image_width, image_height,
-           published_at, published_ms, updated_at, updated_ms, status, translation_group,
-           created_ms, modified_ms)
-         VALUES (@externalId, @locale, @channel, @slug, @headline, @series, @summary, @bodyHtml,
-           @imageSrc, @imageAlt, @imageCaption, @imageCredit, @imageWidth, @imageHeight,
-           @publishedAt, @publishedMs, @updatedAt, @updatedMs, @status, @group, @now, @now)`,
-      ).run(values);
-      id = Number(result.lastInsertRowid);
-    }
-    // A slug now in use is no longer a redirect.
-    statement(db, `DELETE FROM article_slug_history WHERE locale = ? AND slug = ?`).run(
-      input.locale,
-      input.slug,
-    );
-
-    input.authors.forEach((author, position) => {
-      statement(
-        db,
-        `INSERT OR IGNORE INTO article_authors (article_id, author_id, position) VALUES (?, ?, ?)`,
-      ).run(id, authorIdFor(db, author), position);
-    });
-    input.tags.forEach((tag, position) => {
-      statement(
-        db,
-        `INSERT OR IGNORE INTO article_tags (article_id, tag_id, position) VALUES (?, ?, ?)`,
-      ).run(id, tagIdFor(db, input.locale, tag), position);
-    });
-
-    return {
-      id,
-      created: !existing,
-      previousSlug: existing && existing.slug !== input.slug ? existing.slug : null,
-      detached: detach,
-    };
-  });
+export async function upsertArticle(
+  db: Database,
+  input: ArticleRecord,
+  nowMs = Date.now(),
+  options: UpsertOptions = {},
+): Promise<UpsertResult> {
   let result: UpsertResult;
   try {
-    // IMMEDIATE: the checks and the write hold the write lock together, so another process
-    // cannot take the slug in between (inside an outer transaction this is a savepoint).
-    result = write.immediate();
+    // The checks and the write hold the write lock together (SQLite: BEGIN IMMEDIATE; PostgreSQL:
+    // the articles advisory lock), so another process cannot take the slug in between.
+    result = await writeTransaction(db, ARTICLES_LOCK, (trx) => writeArticle(trx, input, nowMs, options));
   } catch (error) {
     throw uniqueKeyConflict(error) ?? error;
   }
@@ -277,23 +192,132 @@ export function upsertArticle(db: Db, input: ArticleRecord, nowMs = Date.now(), 
   return result;
 }
 
+async function writeArticle(db: Database, input: ArticleRecord, nowMs: number, options: UpsertOptions): Promise<UpsertResult> {
+  const existing = await db
+    .selectFrom('articles')
+    .select(['id', 'slug', 'locale', 'translation_group'])
+    .where('external_id', '=', input.id)
+    .executeTakeFirst();
+
+  const { group, detach } = await checkedGroup(db, input, existing, options);
+  for (const externalId of detach) {
+    await db
+      .updateTable('articles')
+      .set((eb) => ({ translation_group: eb.ref('external_id'), modified_ms: nowMs }))
+      .where('external_id', '=', externalId)
+      .execute();
+  }
+
+  const values = {
+    locale: input.locale,
+    channel: input.section,
+    slug: input.slug,
+    headline: input.headline,
+    series: input.series ?? null,
+    summary: input.summary,
+    body_html: input.bodyHtml,
+    image_src: input.image?.src ?? null,
+    image_alt: input.image?.alt ?? '',
+    image_caption: input.image?.caption ?? '',
+    image_credit: input.image?.credit ?? '',
+    image_width: input.image?.width ?? null,
+    image_height: input.image?.height ?? null,
+    published_at: input.publishedAt,
+    published_ms: Date.parse(input.publishedAt),
+    updated_at: input.updatedAt ?? null,
+    updated_ms: input.updatedAt ? Date.parse(input.updatedAt) : null,
+    status: input.status,
+    translation_group: group,
+    modified_ms: nowMs,
+  };
+
+  let id: number;
+  if (existing) {
+    id = existing.id;
+    await db.updateTable('articles').set(values).where('id', '=', id).execute();
+    if (existing.slug !== input.slug || existing.locale !== input.locale) {
+      await db
+        .insertInto('article_slug_history')
+        .values({ locale: existing.locale as 'en' | 'zh', slug: existing.slug, article_id: id })
+        .onConflict((oc) => oc.columns(['locale', 'slug']).doUpdateSet({ article_id: id }))
+        .execute();
+    }
+    await db.deleteFrom('article_authors').where('article_id', '=', id).execute();
+    await db.deleteFrom('article_tags').where('article_id', '=', id).execute();
+  } else {
+    const row = await db
+      .insertInto('articles')
+      .values({ ...values, external_id: input.id, created_ms: nowMs })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    id = row.id;
+  }
+  // A slug now in use is no longer a redirect.
+  await db.deleteFrom('article_slug_history').where('locale', '=', input.locale).where('slug', '=', input.slug).execute();
+
+  for (const [position, author] of input.authors.entries()) {
+    const authorId = await authorIdFor(db, author);
+    await db
+      .insertInto('article_authors')
+      .values({ article_id: id, author_id: authorId, position })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
+  for (const [position, tag] of input.tags.entries()) {
+    const tagId = await tagIdFor(db, input.locale, tag);
+    await db
+      .insertInto('article_tags')
+      .values({ article_id: id, tag_id: tagId, position })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
+
+  return {
+    id,
+    created: !existing,
+    previousSlug: existing && existing.slug !== input.slug ? existing.slug : null,
+    detached: detach,
+  };
+}
+
 /** The unique indexes an article can meet, should one be hit despite the checks above. */
 function uniqueKeyConflict(error: unknown): ArticleConflictError | null {
-  if (!(error instanceof Error) || (error as { code?: string }).code !== 'SQLITE_CONSTRAINT_UNIQUE') return null;
-  if (error.message.includes('articles.slug')) return new ArticleConflictError('slug', 'the slug belongs to another article');
-  if (error.message.includes('articles.translation_group')) {
+  const violation = uniqueViolation(error);
+  if (!violation) return null;
+  // SQLite names the columns (articles.slug); PostgreSQL the index (articles_locale_slug_key).
+  if (/articles\.slug|articles_locale_slug_key/.test(violation.detail)) {
+    return new ArticleConflictError('slug', 'the slug belongs to another article');
+  }
+  if (/articles\.translation_group|articles_by_translation/.test(violation.detail)) {
     return new ArticleConflictError('translationOf', 'the story already has a version in this language');
   }
   return null;
 }
 
 /** Changes an article's status by its newsroom id; false when there is no such article. */
-export function setArticleStatus(db: Db, externalId: string, status: 'published' | 'draft' | 'withdrawn', nowMs = Date.now()): boolean {
-  const result = statement(db, `UPDATE articles SET status = ?, modified_ms = ? WHERE external_id = ?`).run(status, nowMs, externalId);
-  if (result.changes > 0) noteContentWrite();
-  return result.changes > 0;
+export async function setArticleStatus(
+  db: Database,
+  externalId: string,
+  status: 'published' | 'draft' | 'withdrawn',
+  nowMs = Date.now(),
+): Promise<boolean> {
+  const result = await db
+    .updateTable('articles')
+    .set({ status, modified_ms: nowMs })
+    .where('external_id', '=', externalId)
+    .executeTakeFirst();
+  const changed = Number(result.numUpdatedRows) > 0;
+  if (changed) noteContentWrite();
+  return changed;
 }
 
-export function countArticles(db: Db): number {
-  return (statement(db, `SELECT COUNT(*) AS n FROM articles`).get() as { n: number }).n;
+export async function countArticles(db: Database): Promise<number> {
+  const row = await db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Every channel's slug, in order (the synthetic-article generator spreads over them). */
+export async function selectChannelSlugs(db: Database): Promise<string[]> {
+  const rows = await db.selectFrom('channels').select('slug').orderBy('position').orderBy('slug').execute();
+  return rows.map((row) => row.slug);
 }

@@ -7,7 +7,7 @@ import { getChannel } from '../content/articles';
 import { articleAsInput } from '../content/article-output';
 import { saveArticle } from '../content/article-write';
 import type { Article } from '../content/types';
-import { getDb } from '../db/connection';
+import { getDatabase } from '../db/database';
 import { selectArticleByExternalId, selectTranslationGroup, type GroupArticle } from '../db/content-read';
 import { ArticleConflictError, setArticleStatus } from '../db/content-write';
 import { fieldErrors } from '../http/body';
@@ -100,10 +100,10 @@ async function checkedImage(image: NonNullable<ArticleInput['image']>): Promise<
 }
 
 /** A translationOf that can never be right (422); what is stored decides the rest (409). */
-function translationProblem(id: string, locale: string, translationOf: string | undefined): string | null {
+async function translationProblem(id: string, locale: string, translationOf: string | undefined): Promise<string | null> {
   if (translationOf === undefined) return null;
   if (translationOf === id) return 'an article is not its own translation';
-  const other = selectArticleByExternalId(getDb(), translationOf);
+  const other = await selectArticleByExternalId(await getDatabase(), translationOf);
   // An id not stored yet is accepted: it names the group its original joins when it arrives.
   if (other && other.locale === locale) return `article ${translationOf} is in the same language (${locale})`;
   return null;
@@ -118,24 +118,24 @@ export async function putArticle(id: string, body: unknown): Promise<PutResult> 
   const input: ArticleInput = { ...fields, id, bodyHtml: cleaned.html };
   if (!input.bodyHtml.trim()) return { kind: 'invalid', fields: { bodyHtml: 'nothing left after removing what is not allowed' } };
   if (!getChannel(input.locale, input.section)) return { kind: 'invalid', fields: { section: 'no such channel' } };
-  const translation = translationProblem(id, input.locale, input.translationOf);
+  const translation = await translationProblem(id, input.locale, input.translationOf);
   if (translation) return { kind: 'invalid', fields: { translationOf: translation } };
   if (input.image) {
     const image = await checkedImage(input.image);
     if (typeof image === 'string') return { kind: 'invalid', fields: { 'image.src': image } };
     input.image = image;
   }
-  const db = getDb();
-  const before = selectArticleByExternalId(db, id);
-  const pairsBefore = before ? selectTranslationGroup(db, before.translationGroup) : [];
+  const db = await getDatabase();
+  const before = await selectArticleByExternalId(db, id);
+  const pairsBefore = before ? await selectTranslationGroup(db, before.translationGroup) : [];
   let result;
   try {
-    result = saveArticle(db, input, Date.now(), { replaceTranslation });
+    result = await saveArticle(db, input, Date.now(), { replaceTranslation });
   } catch (error) {
     if (!(error instanceof ArticleConflictError)) throw error;
     return { kind: 'conflict', fields: { [error.field]: error.message }, message: error.message };
   }
-  const after = selectArticleByExternalId(db, id)!;
+  const after = (await selectArticleByExternalId(db, id))!;
   refreshAfterArticleChange({
     locale: after.locale,
     channels: [...new Set([after.channel, ...(before ? [before.channel] : [])])],
@@ -143,8 +143,8 @@ export async function putArticle(id: string, body: unknown): Promise<PutResult> 
     authors: [...new Set([...after.authors, ...(before?.authors ?? [])].map((a) => a.slug))],
   });
   // The other versions, old pair and new, announce (or stop announcing) this one in their head.
-  const detached = result.detached.map((other) => selectArticleByExternalId(db, other)!);
-  const others = [...pairsBefore, ...selectTranslationGroup(db, after.translationGroup), ...detached].filter(
+  const detached = await Promise.all(result.detached.map(async (other) => (await selectArticleByExternalId(db, other))!));
+  const others = [...pairsBefore, ...(await selectTranslationGroup(db, after.translationGroup)), ...detached].filter(
     (other: GroupArticle) => other.externalId !== id,
   );
   refreshArticlePages(others);
@@ -157,15 +157,15 @@ export async function putArticle(id: string, body: unknown): Promise<PutResult> 
 }
 
 /** The stored article in the shape it was sent, plus its address. */
-export function getStoredArticle(id: string): (ArticleInput & { url: string }) | null {
-  const article = selectArticleByExternalId(getDb(), id);
+export async function getStoredArticle(id: string): Promise<(ArticleInput & { url: string }) | null> {
+  const article = await selectArticleByExternalId(await getDatabase(), id);
   return article ? toInput(article) : null;
 }
 
-export function withdrawArticle(id: string): boolean {
-  const db = getDb();
-  const article = selectArticleByExternalId(db, id);
-  if (!article || !setArticleStatus(db, id, 'withdrawn')) return false;
+export async function withdrawArticle(id: string): Promise<boolean> {
+  const db = await getDatabase();
+  const article = await selectArticleByExternalId(db, id);
+  if (!article || !(await setArticleStatus(db, id, 'withdrawn'))) return false;
   refreshAfterArticleChange({
     locale: article.locale,
     channels: [article.channel],

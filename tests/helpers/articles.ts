@@ -2,16 +2,33 @@ import type { ArticleInput } from '@/lib/content/article-input';
 import { saveArticle } from '@/lib/content/article-write';
 import type { Db } from '@/lib/db/connection';
 import { upsertChannel } from '@/lib/db/content-write';
+import { type Database, sqliteDatabase } from '@/lib/db/database';
 
-export function addChannels(db: Db, slugs: string[]): void {
-  slugs.forEach((slug, position) =>
-    upsertChannel(db, {
+const wrapped = new WeakMap<Db, Database>();
+
+/**
+ * The query builder over a database: tests that still hold the synchronous SQLite handle
+ * (lib/db/connection.ts's getDb) get a Database over the same connection.
+ */
+export function asDatabase(db: Db | Database): Database {
+  if (!('prepare' in db)) return db;
+  let found = wrapped.get(db);
+  if (!found) {
+    found = sqliteDatabase(db);
+    wrapped.set(db, found);
+  }
+  return found;
+}
+
+export async function addChannels(db: Db | Database, slugs: string[]): Promise<void> {
+  for (const [position, slug] of slugs.entries()) {
+    await upsertChannel(asDatabase(db), {
       slug,
       position,
       name: { en: `${slug} (en)`, zh: `${slug}（中）` },
       description: { en: `About ${slug}`, zh: `关于${slug}` },
-    }),
-  );
+    });
+  }
 }
 
 let counter = 0;
@@ -35,8 +52,8 @@ export function makeArticle(overrides: Partial<ArticleInput> = {}): ArticleInput
   };
 }
 
-export function addArticle(db: Db, overrides: Partial<ArticleInput> = {}): ArticleInput {
+export async function addArticle(db: Db | Database, overrides: Partial<ArticleInput> = {}): Promise<ArticleInput> {
   const article = makeArticle(overrides);
-  saveArticle(db, article);
+  await saveArticle(asDatabase(db), article);
   return article;
 }

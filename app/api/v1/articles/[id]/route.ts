@@ -53,7 +53,7 @@ export async function PUT(request: NextRequest, { params }: RouteContext<'/api/v
 
 export async function GET(request: NextRequest, { params }: RouteContext<'/api/v1/articles/[id]'>) {
   if (!isAuthorizedIngest(request.headers.get('authorization'))) return unauthorized(requestLog(request.headers), 'GET');
-  const article = getStoredArticle((await params).id);
+  const article = await getStoredArticle((await params).id);
   if (!article) return errorResponse('not_found', 'no such article');
   return Response.json(article, { headers: NO_STORE });
 }
@@ -62,7 +62,7 @@ export async function DELETE(request: NextRequest, { params }: RouteContext<'/ap
   const log = requestLog(request.headers);
   if (!isAuthorizedIngest(request.headers.get('authorization'))) return unauthorized(log, 'DELETE');
   const { id } = await params;
-  if (!withdrawArticle(id)) return errorResponse('not_found', 'no such article');
+  if (!(await withdrawArticle(id))) return errorResponse('not_found', 'no such article');
   log.info({ event: 'ingest.write', articleId: id, action: 'withdrawn', status: 200 }, 'article withdrawn');
   return Response.json({ id, status: 'withdrawn' }, { headers: NO_STORE });
 }
