@@ -34,10 +34,11 @@ async function advisoryLock(trx: Database, lock: string): Promise<void> {
 
 /** A unique index refused a row: which one, as the engine names it (`articles.slug`, `articles_locale_slug_key`). */
 export function uniqueViolation(error: unknown): { detail: string } | null {
-  if (!(error instanceof Error)) return null;
-  const { code, constraint } = error as { code?: string; constraint?: string };
-  if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return { detail: error.message };
-  if (code === '23505') return { detail: `${constraint ?? ''} ${error.message}` };
+  // Not `instanceof Error`: a native addon's errors may come from another realm (jest's sandbox).
+  if (typeof error !== 'object' || error === null) return null;
+  const { code, constraint, message = '' } = error as { code?: unknown; constraint?: string; message?: string };
+  if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return { detail: message };
+  if (code === '23505') return { detail: `${constraint ?? ''} ${message}` };
   return null;
 }
 

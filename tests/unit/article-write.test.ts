@@ -1,11 +1,10 @@
 import { newAuthorSlug, saveArticle, tagSlug, toArticleRecord } from '@/lib/content/article-write';
-import { getDb } from '@/lib/db/connection';
 import { selectArticleByExternalId } from '@/lib/db/content-read';
+import type { Database } from '@/lib/db/database';
 import { addChannels, makeArticle } from '../helpers/articles';
+import { ENGINES, openTestDatabase, type TestDatabase } from '../helpers/engines';
 
 /* The URL forms of names are worked out before an article reaches lib/db, which stores them as given. */
-
-beforeAll(() => addChannels(getDb(), ['news']));
 
 describe('tag slugs', () => {
   it('joins English words with hyphens and drops punctuation', () => {
@@ -34,22 +33,29 @@ describe('new authors', () => {
   });
 });
 
-describe('saveArticle', () => {
-  it('stores the tags and bylines under the slugs worked out for them, in both languages', () => {
-    const db = getDb();
-    saveArticle(db, makeArticle({ id: 'aw-en', slug: 'aw-en', tags: ['River Ferries'], authors: [{ name: 'Zhou Min' }] }));
-    saveArticle(db, makeArticle({ id: 'aw-zh', locale: 'zh', slug: 'aw-zh', tags: ['江边 步道'], authors: [{ name: '周敏' }] }));
-    const en = selectArticleByExternalId(db, 'aw-en')!;
-    const zh = selectArticleByExternalId(db, 'aw-zh')!;
+describe.each(ENGINES)('saveArticle on %s', (engine) => {
+  let t: TestDatabase;
+  let db: Database;
+  beforeAll(async () => {
+    t = await openTestDatabase(engine);
+    db = t.db;
+    await addChannels(db, ['news']);
+  });
+  afterAll(() => t.close());
+
+  it('stores the tags and bylines under the slugs worked out for them, in both languages', async () => {
+    await saveArticle(db, makeArticle({ id: 'aw-en', slug: 'aw-en', tags: ['River Ferries'], authors: [{ name: 'Zhou Min' }] }));
+    await saveArticle(db, makeArticle({ id: 'aw-zh', locale: 'zh', slug: 'aw-zh', tags: ['江边 步道'], authors: [{ name: '周敏' }] }));
+    const en = (await selectArticleByExternalId(db, 'aw-en'))!;
+    const zh = (await selectArticleByExternalId(db, 'aw-zh'))!;
     expect(en.tags.map(({ slug, name }) => ({ slug, name }))).toEqual([{ slug: 'river-ferries', name: 'River Ferries' }]);
     expect(zh.tags.map(({ slug, name }) => ({ slug, name }))).toEqual([{ slug: '江边-步道', name: '江边 步道' }]);
     expect(en.authors.map((a) => a.slug)).toEqual([newAuthorSlug('Zhou Min')]);
     expect(zh.authors.map((a) => a.slug)).toEqual([newAuthorSlug('周敏')]);
   });
 
-  it('keeps an existing author under their slug', () => {
-    const db = getDb();
-    saveArticle(db, makeArticle({ id: 'aw-again', slug: 'aw-again', authors: [{ name: 'Zhou Min' }] }));
-    expect(selectArticleByExternalId(db, 'aw-again')!.authors.map((a) => a.slug)).toEqual([newAuthorSlug('Zhou Min')]);
+  it('keeps an existing author under their slug', async () => {
+    await saveArticle(db, makeArticle({ id: 'aw-again', slug: 'aw-again', authors: [{ name: 'Zhou Min' }] }));
+    expect((await selectArticleByExternalId(db, 'aw-again'))!.authors.map((a) => a.slug)).toEqual([newAuthorSlug('Zhou Min')]);
   });
 });
