@@ -1,8 +1,8 @@
 /**
- * npm run edge -- [--port 8080] [--upstream 3000] [--cache-dir DIR]
- *   runs the edge cache (ops/nginx/edge.conf) in front of a server on 127.0.0.1:UPSTREAM until
- *   Ctrl-C; the cache starts empty unless --cache-dir names an existing one.
- * npm run --silent edge -- --print [--port 80] [--upstream 127.0.0.1:3000] [--cache-dir DIR]
+ * npm run edge -- [--port 8080] [--upstream 3000[,3001,…]] [--cache-dir DIR]
+ *   runs the edge cache (ops/nginx/edge.conf) in front of a server on 127.0.0.1:UPSTREAM (or
+ *   several instances) until Ctrl-C; the cache starts empty unless --cache-dir names an existing one.
+ * npm run --silent edge -- --print [--port 80] [--upstream 127.0.0.1:3000[,10.0.0.12:3000,…]] [--cache-dir DIR]
  *   prints the configuration for /etc/nginx/conf.d/ instead.
  */
 import fs from 'node:fs';
@@ -11,7 +11,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { renderEdgeConfig, startEdge } from './lib/edge';
 
-const USAGE = 'usage: npm run edge -- [--port 8080] [--upstream 3000] [--cache-dir DIR] [--print]';
+const USAGE = 'usage: npm run edge -- [--port 8080] [--upstream 3000[,3001,…]] [--cache-dir DIR] [--print]';
 
 function portNumber(value: string, name: string): number {
   const port = Number(value);
@@ -29,7 +29,10 @@ async function main() {
     },
   });
   if (values.print) {
-    const upstream = /^\d+$/.test(values.upstream) ? `127.0.0.1:${values.upstream}` : values.upstream;
+    const upstream = values.upstream
+      .split(',')
+      .map((entry) => (/^\d+$/.test(entry) ? `127.0.0.1:${entry}` : entry))
+      .join(',');
     const cacheDir = values['cache-dir'] ?? '/var/cache/nginx/portal';
     process.stdout.write(renderEdgeConfig({ listen: values.port, upstream, cacheDir }));
     return;
@@ -37,7 +40,7 @@ async function main() {
   const cacheDir = values['cache-dir'] ?? fs.mkdtempSync(path.join(os.tmpdir(), 'portal-edge-cache-'));
   const edge = await startEdge({
     port: portNumber(values.port, 'port'),
-    upstreamPort: portNumber(values.upstream, 'upstream'),
+    upstreamPort: values.upstream.split(',').map((entry) => portNumber(entry, 'upstream')),
     cacheDir,
   });
   console.log(`edge cache on ${edge.url} → http://127.0.0.1:${values.upstream} (cache in ${cacheDir}, config in ${edge.dir})`);

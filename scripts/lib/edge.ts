@@ -15,7 +15,7 @@ export const EDGE_TEMPLATE = path.resolve(__dirname, '..', '..', 'ops', 'nginx',
 export interface EdgeSettings {
   /** Where nginx listens: a port, or address:port. */
   listen: string;
-  /** The app server: address:port. */
+  /** The app server, address:port; several instances, comma-separated. */
   upstream: string;
   cacheDir: string;
 }
@@ -28,21 +28,27 @@ const PLACEHOLDERS: Record<string, keyof EdgeSettings> = {
 
 /**
  * The shipped configuration with its three placeholders filled in; nginx's own `$…` variables
- * stay, and so do comments (which explain the placeholders by name).
+ * stay, and so do comments (which explain the placeholders by name). A line naming the upstream
+ * is repeated once for each instance when `upstream` lists several.
  */
 export function renderEdgeConfig(settings: EdgeSettings, template = fs.readFileSync(EDGE_TEMPLATE, 'utf8')): string {
-  const fill = (line: string) =>
+  const fill = (line: string, values: EdgeSettings) =>
     line.replace(/\$\{(EDGE_[A-Z_]+)\}/g, (placeholder, name: string) => {
       const key = PLACEHOLDERS[name];
       if (!key) throw new Error(`unknown placeholder ${placeholder} in ${EDGE_TEMPLATE}`);
-      const value = settings[key];
+      const value = values[key];
       // One nginx token: no spaces, semicolons, quotes or braces can end up in the config.
       if (!/^[\w.:/\-[\]]+$/.test(value)) throw new Error(`${key} "${value}" is not a plain address or path`);
       return value;
     });
+  const upstreams = settings.upstream.split(',').map((entry) => entry.trim());
   return template
     .split('\n')
-    .map((line) => (line.trimStart().startsWith('#') ? line : fill(line)))
+    .flatMap((line) => {
+      if (line.trimStart().startsWith('#')) return [line];
+      if (!line.includes('${EDGE_UPSTREAM}')) return [fill(line, settings)];
+      return upstreams.map((upstream) => fill(line, { ...settings, upstream }));
+    })
     .join('\n');
 }
 
@@ -114,8 +120,8 @@ function exited(child: ChildProcess): Promise<void> {
 export interface EdgeOptions {
   /** The port nginx listens on (127.0.0.1). */
   port: number;
-  /** The app server's port on 127.0.0.1. */
-  upstreamPort: number;
+  /** The app server's port on 127.0.0.1, or the ports of several instances. */
+  upstreamPort: number | readonly number[];
   /** The cache directory; created if missing. Reuse one to start with a warm cache. */
   cacheDir: string;
 }
@@ -138,7 +144,11 @@ export async function startEdge({ port, upstreamPort, cacheDir }: EdgeOptions): 
   const host = '127.0.0.1';
   fs.writeFileSync(
     edgeFile,
-    renderEdgeConfig({ listen: `${host}:${port}`, upstream: `${host}:${upstreamPort}`, cacheDir: path.resolve(cacheDir) }),
+    renderEdgeConfig({
+      listen: `${host}:${port}`,
+      upstream: [upstreamPort].flat().map((upstream) => `${host}:${upstream}`).join(','),
+      cacheDir: path.resolve(cacheDir),
+    }),
   );
   fs.writeFileSync(configFile, mainConfig(dir, edgeFile));
 

@@ -68,9 +68,19 @@ describe('ops/nginx/edge.conf', () => {
     const config = renderEdgeConfig({ listen: '127.0.0.1:8080', upstream: '127.0.0.1:3000', cacheDir: '/var/cache/nginx/portal' });
     expect(config.split('\n').filter((line) => !line.trimStart().startsWith('#')).join('\n')).not.toMatch(/\$\{/);
     expect(config).toContain('listen 127.0.0.1:8080;');
-    expect(config).toContain('server 127.0.0.1:3000;');
+    expect(config).toContain('server 127.0.0.1:3000 max_fails=1 fail_timeout=5s;');
     expect(config).toContain('proxy_cache_path /var/cache/nginx/portal ');
     expect(config).toContain('proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;');
     expect(() => renderEdgeConfig({ listen: '8080; include /etc/passwd', upstream: '127.0.0.1:3000', cacheDir: '/tmp/x' })).toThrow();
+  });
+
+  it('writes one upstream server line per instance, and retries only what is safe to send again', () => {
+    const config = renderEdgeConfig({ listen: '8080', upstream: '127.0.0.1:3001,10.0.0.12:3000', cacheDir: '/var/cache/portal' });
+    const servers = [...config.matchAll(/^\s*server (\S+) max_fails=1 fail_timeout=5s;$/gm)].map((m) => m[1]);
+    expect(servers).toEqual(['127.0.0.1:3001', '10.0.0.12:3000']);
+    const retry = /^\s*proxy_next_upstream (.*);$/m.exec(config)![1]!.split(' ');
+    // Never non_idempotent (POSTs are not sent twice), never http_503 (the app's own answer).
+    expect(retry).toEqual(['error', 'timeout', 'http_502', 'http_504']);
+    expect(() => renderEdgeConfig({ listen: '8080', upstream: '127.0.0.1:3001, evil;', cacheDir: '/c' })).toThrow(/not a plain address/);
   });
 });
