@@ -169,3 +169,23 @@ export const TABLES: readonly (keyof Schema)[] = [
   'sign_in_failures',
   'mail_outbox',
 ];
+
+/** Each table's key (or, for sign_in_failures, which has none, all its columns): the order rows are copied and checksummed in. */
+export const TABLE_ORDER: Readonly<Record<keyof Schema, readonly string[]>> = {
+  channels: ['slug'],
+  authors: ['id'],
+  tags: ['id'],
+  articles: ['id'],
+  article_authors: ['article_id', 'author_id'],
+  article_tags: ['article_id', 'tag_id'],
+  article_slug_history: ['locale', 'slug'],
+  article_views: ['article_id', 'day'],
+  contact_messages: ['id'],
+  staff: ['id'],
+  staff_sessions: ['token_hash'],
+  sign_in_failures: ['key', 'at_ms'],
+  mail_outbox: ['id'],
+};
+
+/** Tables whose `id` the database assigns (an identity column in PostgreSQL). */
+export const GENERATED_IDS: readonly (keyof Schema)[] = ['authors', 'tags', 'articles', 'contact_messages', 'staff', 'mail_outbox'];
