@@ -179,4 +179,16 @@ export const sqliteMigrations: readonly string[] = [
   DROP INDEX articles_by_translation;
   CREATE UNIQUE INDEX articles_by_translation ON articles (translation_group, locale);
   `,
+  // 6: content changes, in order, for every process serving the database (several instances,
+  // or a command such as the content import): each refreshes its own caches from them. `key`
+  // makes an event recorded by several instances at once (an article coming due) one row.
+  `
+  CREATE TABLE content_changes (
+    id       INTEGER PRIMARY KEY,
+    at_ms    INTEGER NOT NULL,
+    key      TEXT UNIQUE,
+    payload  TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX content_changes_by_time ON content_changes (at_ms);
+  `,
 ];

@@ -137,6 +137,13 @@ export interface MailOutboxTable {
   last_error: string | null;
 }
 
+export interface ContentChangesTable {
+  id: Id;
+  at_ms: number;
+  key: string | null;
+  payload: string;
+}
+
 export interface Schema {
   channels: ChannelsTable;
   authors: AuthorsTable;
@@ -151,6 +158,7 @@ export interface Schema {
   staff_sessions: StaffSessionsTable;
   sign_in_failures: SignInFailuresTable;
   mail_outbox: MailOutboxTable;
+  content_changes: ContentChangesTable;
 }
 
 /** Every table, parents before children: the order a copy fills them in (db:copy) and a test empties them in reverse. */
@@ -168,6 +176,7 @@ export const TABLES: readonly (keyof Schema)[] = [
   'staff_sessions',
   'sign_in_failures',
   'mail_outbox',
+  'content_changes',
 ];
 
 /** Each table's key (or, for sign_in_failures, which has none, all its columns): the order rows are copied and checksummed in. */
@@ -185,7 +194,16 @@ export const TABLE_ORDER: Readonly<Record<keyof Schema, readonly string[]>> = {
   staff_sessions: ['token_hash'],
   sign_in_failures: ['key', 'at_ms'],
   mail_outbox: ['id'],
+  content_changes: ['id'],
 };
 
 /** Tables whose `id` the database assigns (an identity column in PostgreSQL). */
-export const GENERATED_IDS: readonly (keyof Schema)[] = ['authors', 'tags', 'articles', 'contact_messages', 'staff', 'mail_outbox'];
+export const GENERATED_IDS: readonly (keyof Schema)[] = [
+  'authors',
+  'tags',
+  'articles',
+  'contact_messages',
+  'staff',
+  'mail_outbox',
+  'content_changes',
+];

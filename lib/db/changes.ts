@@ -1,0 +1,55 @@
+import type { Database } from './database';
+
+/*
+ * The content change log (migration 6): one row per change to what readers see, written in the
+ * same transaction as the change. Every process serving the database reads the rows after the
+ * last one it has seen and refreshes its own caches (lib/ingest/changes.ts). The payload is the
+ * domain's, as JSON; lib/db stores and returns it as given.
+ */
+
+export interface ChangeRow {
+  id: number;
+  atMs: number;
+  payload: string;
+}
+
+/**
+ * Appends a change; with a `key`, only the first of several identical records is kept (and
+ * null is returned for the others). Returns the new row's id.
+ */
+export async function insertChange(db: Database, change: { atMs: number; payload: string; key?: string }): Promise<number | null> {
+  const row = await db
+    .insertInto('content_changes')
+    .values({ at_ms: change.atMs, payload: change.payload, key: change.key ?? null })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
+/** The changes after `afterId`, oldest first, at most `limit`. */
+export async function selectChangesAfter(db: Database, afterId: number, limit: number): Promise<ChangeRow[]> {
+  return db
+    .selectFrom('content_changes')
+    .select(['id', 'at_ms as atMs', 'payload'])
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
+/** The id of the newest change recorded before `beforeMs` (0: none), where a process starting up begins to read. */
+export async function selectLastChangeIdBefore(db: Database, beforeMs: number): Promise<number> {
+  const row = await db
+    .selectFrom('content_changes')
+    .select((eb) => eb.fn.max('id').as('id'))
+    .where('at_ms', '<', beforeMs)
+    .executeTakeFirst();
+  return row?.id ?? 0;
+}
+
+/** Forgets changes older than `beforeMs` (every process has long read them). */
+export async function deleteChangesBefore(db: Database, beforeMs: number): Promise<number> {
+  const result = await db.deleteFrom('content_changes').where('at_ms', '<', beforeMs).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
