@@ -13,6 +13,8 @@ export const syndicationTags = {
   localeFeed: (locale: string) => `feed:${locale}`,
   channelFeed: (locale: string, channel: string) => `feed:${locale}:${channel}`,
   sitemaps: 'sitemaps',
+  /** Every feed and sitemap (an import may have changed anything). */
+  all: 'syndication',
 } as const;
 
 export function cachedDocument(
@@ -23,5 +25,8 @@ export function cachedDocument(
 ): Promise<string> {
   // The data cache outlives a restart and a rebuild: documents full of absolute URLs are keyed
   // by the site address they were built for.
-  return unstable_cache(async () => build(), ['syndication', site.url, ...key], { tags, revalidate: revalidateSeconds })();
+  return unstable_cache(async () => build(), ['syndication', site.url, ...key], {
+    tags: [...tags, syndicationTags.all],
+    revalidate: revalidateSeconds,
+  })();
 }
