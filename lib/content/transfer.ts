@@ -3,6 +3,7 @@ import path from 'node:path';
 import YAML from 'yaml';
 import type { Database } from '../db/database';
 import { writeTransaction } from '../db/engine';
+import { recordChange } from '../ingest/changes';
 import { selectArticleByExternalId } from '../db/content-read';
 import { upsertAuthor, upsertChannel } from '../db/content-write';
 import { selectAllArticleIds, selectAllAuthorRecords, selectAllChannelRecords } from '../db/transfer';
@@ -29,6 +30,8 @@ export async function importContent(db: Database, dir: string, publicDir: string
     for (const channel of channelList) await upsertChannel(trx, channel);
     for (const author of authorList) await upsertAuthor(trx, author);
     for (const article of articles) await saveArticle(trx, article);
+    // Running servers (every instance) refresh everything they cache within a second or two.
+    await recordChange(trx, { kind: 'everything' });
   });
   return articles.length;
 }

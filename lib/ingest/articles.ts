@@ -10,11 +10,12 @@ import type { Article } from '../content/types';
 import { getDatabase } from '../db/database';
 import { selectArticleByExternalId, selectTranslationGroup, type GroupArticle } from '../db/content-read';
 import { ArticleConflictError, setArticleStatus } from '../db/content-write';
+import { writeTransaction } from '../db/engine';
 import { fieldErrors } from '../http/body';
 import type { FieldErrors } from '../http/errors';
 import { paths } from '../i18n/paths';
 import { pictureSourceProblem } from './pictures';
-import { refreshAfterArticleChange, refreshArticlePages } from './refresh';
+import { applyChange, type ContentChange, recordChange } from './changes';
 import { cleanBodyHtml } from './sanitize';
 
 /*
@@ -126,28 +127,36 @@ export async function putArticle(id: string, body: unknown): Promise<PutResult> 
     input.image = image;
   }
   const db = await getDatabase();
-  const before = await selectArticleByExternalId(db, id);
-  const pairsBefore = before ? await selectTranslationGroup(db, before.translationGroup) : [];
-  let result;
+  let saved;
   try {
-    result = await saveArticle(db, input, Date.now(), { replaceTranslation });
+    // The write, what it changed and the change log entry (for the other instances) commit together.
+    saved = await writeTransaction(db, 'articles', async (trx) => {
+      const before = await selectArticleByExternalId(trx, id);
+      const pairsBefore = before ? await selectTranslationGroup(trx, before.translationGroup) : [];
+      const result = await saveArticle(trx, input, Date.now(), { replaceTranslation });
+      const after = (await selectArticleByExternalId(trx, id))!;
+      // The other versions, old pair and new, announce (or stop announcing) this one in their head.
+      const detached = await Promise.all(result.detached.map(async (other) => (await selectArticleByExternalId(trx, other))!));
+      const others = [...pairsBefore, ...(await selectTranslationGroup(trx, after.translationGroup)), ...detached].filter(
+        (other: GroupArticle) => other.externalId !== id,
+      );
+      const change: ContentChange = {
+        kind: 'articles',
+        locale: after.locale,
+        channels: [...new Set([after.channel, ...(before ? [before.channel] : [])])],
+        slugs: [...new Set([after.slug, ...(before ? [before.slug] : [])])],
+        authors: [...new Set([...after.authors, ...(before?.authors ?? [])].map((a) => a.slug))],
+        pages: others.map(({ locale, channel, slug }) => ({ locale, channel, slug })),
+      };
+      await recordChange(trx, change);
+      return { result, after, change };
+    });
   } catch (error) {
     if (!(error instanceof ArticleConflictError)) throw error;
     return { kind: 'conflict', fields: { [error.field]: error.message }, message: error.message };
   }
-  const after = (await selectArticleByExternalId(db, id))!;
-  refreshAfterArticleChange({
-    locale: after.locale,
-    channels: [...new Set([after.channel, ...(before ? [before.channel] : [])])],
-    slugs: [...new Set([after.slug, ...(before ? [before.slug] : [])])],
-    authors: [...new Set([...after.authors, ...(before?.authors ?? [])].map((a) => a.slug))],
-  });
-  // The other versions, old pair and new, announce (or stop announcing) this one in their head.
-  const detached = await Promise.all(result.detached.map(async (other) => (await selectArticleByExternalId(db, other))!));
-  const others = [...pairsBefore, ...(await selectTranslationGroup(db, after.translationGroup)), ...detached].filter(
-    (other: GroupArticle) => other.externalId !== id,
-  );
-  refreshArticlePages(others);
+  applyChange(saved.change);
+  const { result, after } = saved;
   const warnings: IngestWarning[] = cleaned.removedPictures.map((src) => ({
     code: 'picture_removed',
     field: 'bodyHtml',
@@ -164,14 +173,21 @@ export async function getStoredArticle(id: string): Promise<(ArticleInput & { ur
 
 export async function withdrawArticle(id: string): Promise<boolean> {
   const db = await getDatabase();
-  const article = await selectArticleByExternalId(db, id);
-  if (!article || !(await setArticleStatus(db, id, 'withdrawn'))) return false;
-  refreshAfterArticleChange({
-    locale: article.locale,
-    channels: [article.channel],
-    slugs: [article.slug],
-    authors: article.authors.map((a) => a.slug),
+  const change = await writeTransaction(db, 'articles', async (trx): Promise<ContentChange | null> => {
+    const article = await selectArticleByExternalId(trx, id);
+    if (!article || !(await setArticleStatus(trx, id, 'withdrawn'))) return null;
+    const withdrawn: ContentChange = {
+      kind: 'articles',
+      locale: article.locale,
+      channels: [article.channel],
+      slugs: [article.slug],
+      authors: article.authors.map((a) => a.slug),
+    };
+    await recordChange(trx, withdrawn);
+    return withdrawn;
   });
+  if (!change) return false;
+  applyChange(change);
   return true;
 }
 
