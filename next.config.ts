@@ -17,7 +17,8 @@ const nextConfig: NextConfig = {
   // A CDN may serve a stale page for at most a day while it revalidates (default: a year).
   expireTime: 86400,
   reactStrictMode: true,
-  serverExternalPackages: ['better-sqlite3'],
+  // Native or optional-native drivers: loaded from node_modules at run time, not bundled.
+  serverExternalPackages: ['better-sqlite3', 'pg'],
   experimental: {
     // The contact form is the only server action; proxy.ts refuses larger page posts first.
     serverActions: { bodySizeLimit: FORM_ACTION_LIMIT },
