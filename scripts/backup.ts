@@ -17,7 +17,7 @@ import { closeDb, getDb } from '../lib/db/connection';
 import { postgresBinaries } from './lib/postgres-server';
 
 /** libpq's environment for a postgres:// URL (a password on pg_dump's command line would show in ps). */
-function libpqEnv(url: string): NodeJS.ProcessEnv {
+function libpqEnv(url: string): Record<string, string | undefined> {
   const parsed = new URL(url);
   const set = (value: string | null | undefined) => (value ? decodeURIComponent(value) : undefined);
   return {
