@@ -59,3 +59,19 @@ export function containsText(db: Database, expression: Expression<string>, text:
     ? sql<boolean>`${expression} ILIKE ${pattern} ESCAPE '\\'`
     : sql<boolean>`${expression} LIKE ${pattern} ESCAPE '\\'`;
 }
+
+/** PostgreSQL's classes and codes for "the server is not there": connection exceptions, shutting down, starting up. */
+const UNAVAILABLE_CODES = new Set(['57P01', '57P02', '57P03', '53300', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH']);
+
+/**
+ * Whether an error says the database cannot be reached right now (PostgreSQL stopped, restarting,
+ * unreachable, out of connections; SQLite locked by another process beyond the busy timeout),
+ * as opposed to a query that is wrong: the caller answers 503 and the visitor may try again.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, message = '' } = error as { code?: unknown; message?: string };
+  if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || code.startsWith('08') || code === 'SQLITE_BUSY')) return true;
+  // node-postgres's own wording when the pool cannot connect in time or a connection dies mid-query.
+  return /timeout exceeded when trying to connect|Connection terminated|Client has encountered a connection error/.test(message);
+}

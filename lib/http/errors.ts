@@ -35,6 +35,8 @@ export const ERROR_STATUS = {
   range_not_satisfiable: 416,
   invalid_fields: 422,
   rate_limited: 429,
+  /** The database cannot be reached just now (sent with Retry-After); nothing was stored. */
+  unavailable: 503,
 } as const satisfies Record<string, number>;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
