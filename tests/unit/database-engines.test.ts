@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { engineOf, migratePostgres, postgresDatabase, postgresSchemaVersion } from '@/lib/db/database';
-import { containsText, uniqueViolation, writeTransaction } from '@/lib/db/engine';
+import { containsText, isDatabaseUnavailable, uniqueViolation, writeTransaction } from '@/lib/db/engine';
+import { startPostgres } from '@/scripts/lib/postgres-server';
 import { sqliteMigrations } from '@/lib/db/migrations';
 import { postgresMigrations } from '@/lib/db/migrations-postgres';
 import { TABLES } from '@/lib/db/schema';
@@ -105,4 +106,34 @@ describe('postgres migrations', () => {
       await Promise.all([first.destroy(), second.destroy()]);
     }
   });
+});
+
+describe('postgres going away', () => {
+  test('a query while the server is down fails as "unavailable", and the same pool works again once it is back', async () => {
+    const server = await startPostgres();
+    const db = postgresDatabase(await server.createDatabase('away'), { poolSize: 2 });
+    try {
+      await migratePostgres(db);
+      await db.insertInto('sign_in_failures').values({ key: 'before', at_ms: 1 }).execute();
+      await server.stop();
+      const error = await db.selectFrom('sign_in_failures').selectAll().execute().catch((e: unknown) => e);
+      expect(isDatabaseUnavailable(error)).toBe(true);
+      const write = await db.insertInto('sign_in_failures').values({ key: 'during', at_ms: 2 }).execute().catch((e: unknown) => e);
+      expect(isDatabaseUnavailable(write)).toBe(true);
+      await server.start();
+      const rows = await db.selectFrom('sign_in_failures').select('key').execute();
+      expect(rows.map((row) => row.key)).toEqual(['before']);
+    } finally {
+      await db.destroy();
+      await server.remove();
+    }
+    // A query that is wrong is not "unavailable".
+    const t = await openTestDatabase('postgres');
+    try {
+      const wrong = await sql`SELECT no_such_column FROM articles`.execute(t.db).catch((e: unknown) => e);
+      expect(isDatabaseUnavailable(wrong)).toBe(false);
+    } finally {
+      await t.close();
+    }
+  }, 60_000);
 });
