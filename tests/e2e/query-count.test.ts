@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { get, readState, requestQueryCount } from './server';
+import { get, readState, settledQueryCount } from './server';
 
 /*
  * No N+1 queries on list pages: rendering a list page that is not cached yet costs the same
@@ -10,11 +10,11 @@ import { get, readState, requestQueryCount } from './server';
 
 /** Statements the server ran to answer one request for `pathname` (its first: it renders). */
 async function queriesToRender(pathname: string): Promise<{ statements: number; articles: number }> {
-  const before = requestQueryCount();
+  const before = await settledQueryCount();
   const response = await get(pathname);
   expect(response.status).toBe(200);
   const html = await response.text();
-  const statements = requestQueryCount() - before;
+  const statements = (await settledQueryCount()) - before;
   // Article cards of the list (each links its headline from an <h2>).
   const articles = (html.match(/<article class="flex flex-col gap-3">/g) ?? []).length;
   return { statements, articles };

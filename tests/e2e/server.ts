@@ -32,6 +32,26 @@ export function requestQueryCount(): number {
     .filter((line) => line && !line.startsWith('PRAGMA data_version') && !line.includes('/* background */')).length;
 }
 
+/**
+ * requestQueryCount once the server has been quiet for `quietMs`: work a previous test set off
+ * in the background (a stale page regenerating after its answer was sent) finishes first, and
+ * is not counted as the next request's.
+ */
+export async function settledQueryCount(quietMs = 700, timeoutMs = 15_000): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  let count = requestQueryCount();
+  let quietSince = Date.now();
+  while (Date.now() - quietSince < quietMs && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const now = requestQueryCount();
+    if (now !== count) {
+      count = now;
+      quietSince = Date.now();
+    }
+  }
+  return count;
+}
+
 /** The server's APP_SECRET in the end-to-end tests (never a real one). */
 export const E2E_APP_SECRET = 'e2e-only-secret-0123456789abcdef0123456789';
 
