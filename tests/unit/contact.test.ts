@@ -63,8 +63,8 @@ describe('form token', () => {
 });
 
 describe('submitting a message', () => {
-  it('stores it with a reference, consent time, policy version and a hash of the address, never the address', () => {
-    const result = submitContactMessage({ ...valid, token: token() }, context('198.51.100.1'));
+  it('stores it with a reference, consent time, policy version and a hash of the address, never the address', async () => {
+    const result = await submitContactMessage({ ...valid, token: token() }, context('198.51.100.1'));
     expect(result).toMatchObject({ kind: 'sent', duplicate: false });
     if (result.kind !== 'sent') return;
     expect(result.reference).toMatch(/^MSG-261125-[2-9A-Z]{6}$/);
@@ -75,17 +75,17 @@ describe('submitting a message', () => {
     expect(JSON.stringify(row)).not.toContain('198.51.100.1');
   });
 
-  it('does not store a second copy when the same form is sent again', () => {
+  it('does not store a second copy when the same form is sent again', async () => {
     const form = { ...valid, token: token() };
-    const first = submitContactMessage(form, context('198.51.100.2'));
-    const again = submitContactMessage(form, context('198.51.100.2'));
+    const first = await submitContactMessage(form, context('198.51.100.2'));
+    const again = await submitContactMessage(form, context('198.51.100.2'));
     expect(again).toEqual({ kind: 'sent', reference: (first as { reference: string }).reference, duplicate: true });
   });
 
-  it('stores an edited message sent again with the same token as a new message, never confirming what was not kept', () => {
+  it('stores an edited message sent again with the same token as a new message, never confirming what was not kept', async () => {
     const form = { ...valid, token: token() };
-    const first = submitContactMessage(form, context('198.51.100.3'));
-    const edited = submitContactMessage({ ...form, message: `${valid.message} One more detail.` }, context('198.51.100.3'));
+    const first = await submitContactMessage(form, context('198.51.100.3'));
+    const edited = await submitContactMessage({ ...form, message: `${valid.message} One more detail.` }, context('198.51.100.3'));
     expect(first).toMatchObject({ kind: 'sent', duplicate: false });
     expect(edited).toMatchObject({ kind: 'sent', duplicate: false });
     const [a, b] = [first, edited].map((r) => (r as { reference: string }).reference);
@@ -93,31 +93,31 @@ describe('submitting a message', () => {
     expect(stored(b!)!.message).toBe(`${valid.message} One more detail.`);
     expect(stored(a!)!.message).toBe(valid.message);
     // And the edited one, sent once more, is its own duplicate.
-    expect(submitContactMessage({ ...form, message: `${valid.message} One more detail.` }, context('198.51.100.3'))).toEqual({
+    expect(await submitContactMessage({ ...form, message: `${valid.message} One more detail.` }, context('198.51.100.3'))).toEqual({
       kind: 'sent',
       reference: b,
       duplicate: true,
     });
   });
 
-  it('drops what a bot put in the honeypot, storing nothing', () => {
+  it('drops what a bot put in the honeypot, storing nothing', async () => {
     const before = (getDb().prepare('SELECT COUNT(*) AS n FROM contact_messages').get() as { n: number }).n;
-    expect(submitContactMessage({ ...valid, token: token(), [HONEYPOT_FIELD]: 'http://spam.example' }, context()).kind).toBe('blocked');
+    expect((await submitContactMessage({ ...valid, token: token(), [HONEYPOT_FIELD]: 'http://spam.example' }, context())).kind).toBe('blocked');
     expect((getDb().prepare('SELECT COUNT(*) AS n FROM contact_messages').get() as { n: number }).n).toBe(before);
   });
 
-  it('refuses a form sent faster than a person could fill it in', () => {
-    expect(submitContactMessage({ ...valid, token: token(1000) }, context())).toEqual({ kind: 'token', reason: 'too-fast' });
+  it('refuses a form sent faster than a person could fill it in', async () => {
+    expect(await submitContactMessage({ ...valid, token: token(1000) }, context())).toEqual({ kind: 'token', reason: 'too-fast' });
   });
 
-  it(`limits one visitor to ${RATE_LIMIT.max} messages in ten minutes, and says when to try again`, () => {
+  it(`limits one visitor to ${RATE_LIMIT.max} messages in ten minutes, and says when to try again`, async () => {
     const ip = '192.0.2.99';
     for (let i = 0; i < RATE_LIMIT.max; i++) {
-      expect(submitContactMessage({ ...valid, token: token() }, context(ip)).kind).toBe('sent');
+      expect((await submitContactMessage({ ...valid, token: token() }, context(ip))).kind).toBe('sent');
     }
-    const limited = submitContactMessage({ ...valid, token: token() }, context(ip));
+    const limited = await submitContactMessage({ ...valid, token: token() }, context(ip));
     expect(limited).toEqual({ kind: 'rate-limited', retryAfterSeconds: 600, client: expect.stringMatching(/^[0-9a-f]{16}$/) });
     // Another visitor is not affected.
-    expect(submitContactMessage({ ...valid, token: token() }, context('192.0.2.100')).kind).toBe('sent');
+    expect((await submitContactMessage({ ...valid, token: token() }, context('192.0.2.100'))).kind).toBe('sent');
   });
 });

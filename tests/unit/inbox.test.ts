@@ -1,5 +1,6 @@
-import { getDb } from '@/lib/db/connection';
-import { likeContains, listInboxMessages } from '@/lib/db/inbox';
+import { type Database, getDatabase } from '@/lib/db/database';
+import { likeContains } from '@/lib/db/engine';
+import { listInboxMessages } from '@/lib/db/inbox';
 import { CSV_BOM, csvCell, csvRow } from '@/lib/staff/csv';
 import { getInboxPage, inboxCsv, inboxHref, openInboxMessage, parseInboxQuery, safeInboxReturn } from '@/lib/staff/inbox';
 import { insertTestMessage } from '../helpers/contact-messages';
@@ -7,50 +8,52 @@ import { insertTestMessage } from '../helpers/contact-messages';
 const T0 = Date.parse('2026-11-01T09:00:00+08:00');
 const MINUTE = 60_000;
 
-beforeAll(() => {
-  const db = getDb();
-  // 30 plain messages, one a minute, then a few that the search tests look for.
-  for (let i = 0; i < 30; i++) insertTestMessage(db, { reference: `MSG-P${String(i).padStart(3, '0')}`, receivedMs: T0 + i * MINUTE });
-  insertTestMessage(db, { reference: 'MSG-PCT', receivedMs: T0 - 1, message: 'Prices rose 100% this year' });
-  insertTestMessage(db, { reference: 'MSG-UND', receivedMs: T0 - 2, name: 'under_score', message: 'x' });
-  insertTestMessage(db, { reference: 'MSG-BSL', receivedMs: T0 - 3, message: 'a path C:\\temp' });
-  insertTestMessage(db, { reference: 'MSG-ZH', receivedMs: T0 - 4, locale: 'zh', name: '王芳', message: '轻轨2号线', status: 'spam' });
-  insertTestMessage(db, { reference: 'MSG-RPL', receivedMs: T0 - 5, email: 'reader@example.org', status: 'replied' });
-});
+/** 30 plain messages, one a minute, then a few that the search tests look for. */
+async function fillInbox(db: Database): Promise<void> {
+  for (let i = 0; i < 30; i++) await insertTestMessage(db, { reference: `MSG-P${String(i).padStart(3, '0')}`, receivedMs: T0 + i * MINUTE });
+  await insertTestMessage(db, { reference: 'MSG-PCT', receivedMs: T0 - 1, message: 'Prices rose 100% this year' });
+  await insertTestMessage(db, { reference: 'MSG-UND', receivedMs: T0 - 2, name: 'under_score', message: 'x' });
+  await insertTestMessage(db, { reference: 'MSG-BSL', receivedMs: T0 - 3, message: 'a path C:\\temp' });
+  await insertTestMessage(db, { reference: 'MSG-ZH', receivedMs: T0 - 4, locale: 'zh', name: '王芳', message: '轻轨2号线', status: 'spam' });
+  await insertTestMessage(db, { reference: 'MSG-RPL', receivedMs: T0 - 5, email: 'reader@example.org', status: 'replied' });
+}
 
-const refs = (q: Parameters<typeof parseInboxQuery>[0]) => getInboxPage(parseInboxQuery(q)).items.map((m) => m.reference);
+/** The pages and handlers (lib/staff/inbox.ts) run on the process's database: this file's SQLite one. */
+beforeAll(async () => fillInbox(await getDatabase()));
+
+const refs = async (q: Parameters<typeof parseInboxQuery>[0]) => (await getInboxPage(parseInboxQuery(q))).items.map((m) => m.reference);
 
 describe('the inbox list', () => {
-  it('shows 25 per page, newest first, and counts all', () => {
-    const first = getInboxPage(parseInboxQuery({}));
+  it('shows 25 per page, newest first, and counts all', async () => {
+    const first = await getInboxPage(parseInboxQuery({}));
     expect(first.total).toBe(35);
     expect(first.pages).toBe(2);
     expect(first.items).toHaveLength(25);
     expect(first.items[0]!.reference).toBe('MSG-P029');
     expect(first.items.map((m) => m.receivedMs)).toEqual([...first.items.map((m) => m.receivedMs)].sort((a, b) => b - a));
-    const second = getInboxPage(parseInboxQuery({ page: '2' }));
+    const second = await getInboxPage(parseInboxQuery({ page: '2' }));
     expect(second.items.map((m) => m.reference)).toEqual([
       'MSG-P004', 'MSG-P003', 'MSG-P002', 'MSG-P001', 'MSG-P000', 'MSG-PCT', 'MSG-UND', 'MSG-BSL', 'MSG-ZH', 'MSG-RPL',
     ]);
-    expect(getInboxPage(parseInboxQuery({ page: '3' })).items).toEqual([]);
+    expect((await getInboxPage(parseInboxQuery({ page: '3' }))).items).toEqual([]);
   });
 
-  it('filters by status', () => {
-    expect(refs({ status: 'spam' })).toEqual(['MSG-ZH']);
-    expect(refs({ status: 'replied' })).toEqual(['MSG-RPL']);
-    expect(getInboxPage(parseInboxQuery({ status: 'new' })).total).toBe(33);
+  it('filters by status', async () => {
+    expect(await refs({ status: 'spam' })).toEqual(['MSG-ZH']);
+    expect(await refs({ status: 'replied' })).toEqual(['MSG-RPL']);
+    expect((await getInboxPage(parseInboxQuery({ status: 'new' }))).total).toBe(33);
   });
 
-  it('searches name, email, message and reference, with % _ and \\ taken literally', () => {
-    expect(refs({ q: '100%' })).toEqual(['MSG-PCT']);
-    expect(refs({ q: '%' })).toEqual(['MSG-PCT']);
-    expect(refs({ q: '_' })).toEqual(['MSG-UND']);
-    expect(refs({ q: 'C:\\' })).toEqual(['MSG-BSL']);
-    expect(refs({ q: '王芳' })).toEqual(['MSG-ZH']);
-    expect(refs({ q: '2号线' })).toEqual(['MSG-ZH']);
-    expect(refs({ q: 'example.org' })).toEqual(['MSG-RPL']);
-    expect(refs({ q: 'msg-p02' })).toHaveLength(10);
-    expect(refs({ q: '王芳', status: 'new' })).toEqual([]);
+  it('searches name, email, message and reference, with % _ and \\ taken literally', async () => {
+    expect(await refs({ q: '100%' })).toEqual(['MSG-PCT']);
+    expect(await refs({ q: '%' })).toEqual(['MSG-PCT']);
+    expect(await refs({ q: '_' })).toEqual(['MSG-UND']);
+    expect(await refs({ q: 'C:\\' })).toEqual(['MSG-BSL']);
+    expect(await refs({ q: '王芳' })).toEqual(['MSG-ZH']);
+    expect(await refs({ q: '2号线' })).toEqual(['MSG-ZH']);
+    expect(await refs({ q: 'example.org' })).toEqual(['MSG-RPL']);
+    expect(await refs({ q: 'msg-p02' })).toHaveLength(10);
+    expect(await refs({ q: '王芳', status: 'new' })).toEqual([]);
     expect(likeContains('a%b_c\\')).toBe('%a\\%b\\_c\\\\%');
   });
 
@@ -62,11 +65,11 @@ describe('the inbox list', () => {
     expect(inboxHref({ q: '', page: 1 })).toBe('/admin/messages');
   });
 
-  it('marks a new message read when it is opened, and leaves other statuses alone', () => {
-    expect(openInboxMessage('MSG-P000')?.status).toBe('read');
-    expect(listInboxMessages(getDb(), { q: 'MSG-P000', page: 1, perPage: 5 }).items[0]!.status).toBe('read');
-    expect(openInboxMessage('MSG-RPL')?.status).toBe('replied');
-    expect(openInboxMessage('MSG-NONE')).toBeUndefined();
+  it('marks a new message read when it is opened, and leaves other statuses alone', async () => {
+    expect((await openInboxMessage('MSG-P000'))?.status).toBe('read');
+    expect((await listInboxMessages(await getDatabase(), { q: 'MSG-P000', page: 1, perPage: 5 })).items[0]!.status).toBe('read');
+    expect((await openInboxMessage('MSG-RPL'))?.status).toBe('replied');
+    expect(await openInboxMessage('MSG-NONE')).toBeUndefined();
   });
 
   it('sends status forms back only to inbox pages', () => {
@@ -97,8 +100,8 @@ describe('CSV', () => {
     expect(csvCell('a=1')).toBe('"a=1"');
   });
 
-  it('exports the filtered inbox with a BOM and a header row', () => {
-    const csv = inboxCsv(parseInboxQuery({ q: '王芳' }));
+  it('exports the filtered inbox with a BOM and a header row', async () => {
+    const csv = await inboxCsv(parseInboxQuery({ q: '王芳' }));
     expect(csv.startsWith(CSV_BOM)).toBe(true);
     const lines = csv.slice(1).split('\r\n');
     expect(lines[0]).toBe('"reference","received","status","locale","topic","name","email","message"');
