@@ -1,9 +1,10 @@
 import { type Database, getDatabase } from '@/lib/db/database';
 import { likeContains } from '@/lib/db/engine';
-import { listInboxMessages } from '@/lib/db/inbox';
+import { findInboxMessage, findInboxMessageById, iterateInboxMessages, listInboxMessages, setMessageStatus } from '@/lib/db/inbox';
 import { CSV_BOM, csvCell, csvRow } from '@/lib/staff/csv';
 import { getInboxPage, inboxCsv, inboxHref, openInboxMessage, parseInboxQuery, safeInboxReturn } from '@/lib/staff/inbox';
 import { insertTestMessage } from '../helpers/contact-messages';
+import { ENGINES, openTestDatabase, type TestDatabase } from '../helpers/engines';
 
 const T0 = Date.parse('2026-11-01T09:00:00+08:00');
 const MINUTE = 60_000;
@@ -78,6 +79,61 @@ describe('the inbox list', () => {
     for (const bad of ['//evil.example/admin/messages', 'https://evil.example/', '/en', '/admin/messages/../../x/y', null]) {
       expect(safeInboxReturn(bad, '/x')).toBe('/x');
     }
+  });
+});
+
+describe.each(ENGINES)('the inbox queries on %s', (engine) => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await openTestDatabase(engine);
+    await fillInbox(t.db);
+  });
+  afterAll(() => t.close());
+
+  const search = async (q: string, status?: 'new' | 'spam') =>
+    (await listInboxMessages(t.db, { q, status, page: 1, perPage: 50 })).items.map((m) => m.reference);
+
+  it.each([
+    ['100%', ['MSG-PCT']],
+    ['_', ['MSG-UND']],
+    ['C:\\', ['MSG-BSL']],
+    ['2号线', ['MSG-ZH']],
+    ['READER@EXAMPLE', ['MSG-RPL']],
+    ['Msg-P00', ['MSG-P009', 'MSG-P008', 'MSG-P007', 'MSG-P006', 'MSG-P005', 'MSG-P004', 'MSG-P003', 'MSG-P002', 'MSG-P001', 'MSG-P000']],
+  ])('finds %j, ignoring case, with %% _ and \\ taken literally', async (q, expected) => {
+    expect(await search(q)).toEqual(expected);
+  });
+
+  it('combines the search with the status, and counts what matches', async () => {
+    expect(await search('王芳', 'spam')).toEqual(['MSG-ZH']);
+    expect(await search('王芳', 'new')).toEqual([]);
+    const page = await listInboxMessages(t.db, { status: 'new', page: 2, perPage: 30 });
+    expect(page.total).toBe(33);
+    expect(page.items.map((m) => m.reference)).toEqual(['MSG-PCT', 'MSG-UND', 'MSG-BSL']);
+  });
+
+  it('finds one message by reference or id, and changes its status only from the status asked', async () => {
+    const message = (await findInboxMessage(t.db, 'MSG-UND'))!;
+    expect(message).toMatchObject({ reference: 'MSG-UND', receivedMs: T0 - 2, name: 'under_score', status: 'new', statusChangedMs: null });
+    expect(await findInboxMessageById(t.db, message.id)).toEqual(message);
+    expect(await findInboxMessage(t.db, 'MSG-NONE')).toBeUndefined();
+    expect(await setMessageStatus(t.db, { reference: 'MSG-RPL', status: 'read', now: T0, onlyFrom: 'new' })).toBe(false);
+    expect(await setMessageStatus(t.db, { reference: 'MSG-UND', status: 'read', now: T0, onlyFrom: 'new' })).toBe(true);
+    expect(await setMessageStatus(t.db, { reference: 'MSG-UND', status: 'spam', now: T0 + 1 })).toBe(true);
+    expect(await setMessageStatus(t.db, { reference: 'MSG-NONE', status: 'spam', now: T0 + 1 })).toBe(false);
+    expect(await findInboxMessageById(t.db, message.id)).toMatchObject({ status: 'spam', statusChangedMs: T0 + 1 });
+  });
+
+  it('iterates over every match newest first, batch after batch, messages of the same moment included', async () => {
+    for (const reference of ['MSG-TIE1', 'MSG-TIE2', 'MSG-TIE3']) await insertTestMessage(t.db, { reference, receivedMs: T0 - 10 });
+    const all = await listInboxMessages(t.db, { page: 1, perPage: 100 });
+    const iterated: string[] = [];
+    for await (const message of iterateInboxMessages(t.db, {}, 4)) iterated.push(message.reference);
+    expect(iterated).toEqual(all.items.map((m) => m.reference));
+    expect(iterated).toHaveLength(38);
+    const ties: string[] = [];
+    for await (const message of iterateInboxMessages(t.db, { q: 'MSG-TIE' }, 2)) ties.push(message.reference);
+    expect(ties.sort()).toEqual(['MSG-TIE1', 'MSG-TIE2', 'MSG-TIE3']);
   });
 });
 

@@ -1,4 +1,4 @@
-import { findStaffByEmail, insertStaff, updateStaffPassword } from '@/lib/db/staff';
+import { deleteStaff, findStaffByEmail, insertStaff, updateStaffPassword } from '@/lib/db/staff';
 import {
   FAILURE_WINDOW_MS,
   MAX_FAILURES_PER_EMAIL,
@@ -10,6 +10,7 @@ import {
 } from '@/lib/staff/auth';
 import { hashPassword, verifyPassword } from '@/lib/staff/password';
 import { ENGINES, openTestDatabase, type TestDatabase } from '../helpers/engines';
+import { openSecondInstance } from '../helpers/second-instance';
 
 const NOW = Date.parse('2026-11-25T12:00:00+08:00');
 const PASSWORD = 'a long enough secret';
@@ -135,4 +136,47 @@ describe.each(ENGINES)('sessions and throttling on %s', (engine) => {
     expect((await signIn(db, { email: 'night@example.com', password: PASSWORD, ipHash: nextIp(), now: NOW + 1 })).ok).toBe(true);
   });
 
+  it('knows an account by its address in any case, and keeps one account per address', async () => {
+    const { db } = t;
+    const account = await findStaffByEmail(db, 'EDITOR@example.COM');
+    expect(account?.email).toBe('Editor@Example.com');
+    // (The code, not toThrow: under Jest, better-sqlite3's errors may come from another realm's Error.)
+    await expect(insertStaff(db, { email: 'editor@EXAMPLE.com', passwordHash: 'x', now: NOW })).rejects.toMatchObject({
+      code: engine === 'postgres' ? '23505' : 'SQLITE_CONSTRAINT_UNIQUE',
+    });
+    const id = await insertStaff(db, { email: 'leaving@example.com', passwordHash: await hashPassword(PASSWORD), now: NOW });
+    const session = await signIn(db, { email: 'leaving@example.com', password: PASSWORD, ipHash: nextIp(), now: NOW });
+    if (!session.ok) throw new Error('sign-in failed');
+    expect(session.staff.id).toBe(id);
+    expect(await deleteStaff(db, 'Leaving@Example.com')).toBe(true);
+    expect(await deleteStaff(db, 'leaving@example.com')).toBe(false);
+    // Its sessions went with it.
+    expect(await staffForSession(db, session.token, NOW)).toBeUndefined();
+    expect(await db.selectFrom('staff_sessions').select('token_hash').where('staff_id', '=', id).execute()).toEqual([]);
+  });
+
+  it('counts failures in the database: guesses through one instance throttle the others', async () => {
+    const email = 'desk@example.com';
+    await insertStaff(t.db, { email, passwordHash: await hashPassword(PASSWORD), now: NOW });
+    const other = openSecondInstance(t);
+    try {
+      const guesser = nextIp();
+      for (let i = 0; i < MAX_FAILURES_PER_EMAIL; i++) {
+        const instance = i % 2 === 0 ? t.db : other;
+        await expect(signIn(instance, { email, password: 'wrong password!', ipHash: guesser, now: NOW + i })).resolves.toMatchObject({
+          reason: 'invalid',
+        });
+      }
+      await expect(signIn(other, { email, password: PASSWORD, ipHash: guesser, now: NOW + 10 })).resolves.toEqual({
+        ok: false,
+        reason: 'throttled',
+      });
+      // A session made by one instance is known to the other.
+      const owner = await signIn(t.db, { email, password: PASSWORD, ipHash: nextIp(), now: NOW + 20 });
+      if (!owner.ok) throw new Error('sign-in failed');
+      expect((await staffForSession(other, owner.token, NOW + 30))?.email).toBe(email);
+    } finally {
+      await other.destroy();
+    }
+  });
 });
