@@ -1,11 +1,14 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
+import { postgresDatabase } from '@/lib/db/database';
+import { insertOutboxMail } from '@/lib/db/outbox';
 import type { MailSettings } from '@/lib/staff/mail';
 import { deliverDueMail, retryDelayMs } from '@/lib/staff/mail-sender';
 import { enqueueStaffNotification } from '@/lib/staff/notify';
 import { insertTestMessage } from '../helpers/contact-messages';
 import { ENGINES, openTestDatabase, type TestDatabase } from '../helpers/engines';
 import { memoryLogger } from '../helpers/memory-log';
+import { drainDueMail, startClaimingProcess } from '../helpers/outbox-claims';
 
 interface Received {
   from: string | undefined;
@@ -148,6 +151,25 @@ describe.each(ENGINES)('%s', (engine) => {
     }
   });
 
+  it('two senders claiming at once never take the same mail', async () => {
+    const ids: number[] = [];
+    for (let i = 0; i < 100; i++) {
+      ids.push(await insertOutboxMail(t.db, { messageId: null, recipients: 'desk@example.com', subject: `s${i}`, body: 'b', now: T0 }));
+    }
+    const lease = { now: T0, leaseUntil: T0 + 60_000 };
+    // PostgreSQL: another instance's pool. SQLite: another process (one process cannot wait for
+    // its own second connection's lock).
+    const second = engine === 'postgres' ? postgresDatabase(t.location, { poolSize: 2 }) : undefined;
+    try {
+      const other = second ? { claimed: drainDueMail(second, lease) } : await startClaimingProcess(t.location, lease);
+      const [mine, theirs] = await Promise.all([drainDueMail(t.db, lease), other.claimed]);
+      expect([...mine, ...theirs].sort((a, b) => a - b)).toEqual(ids);
+      const rows = await outbox();
+      expect(rows.every((row) => row.next_attempt_ms === lease.leaseUntil)).toBe(true);
+    } finally {
+      await second?.destroy();
+    }
+  });
 });
 
 it('backs off 1 min, 5 min, 30 min, 2 h, then every 6 h', () => {
