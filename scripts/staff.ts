@@ -7,7 +7,8 @@
  */
 import readline from 'node:readline';
 import { z } from 'zod';
-import { closeDb, getDb } from '../lib/db/connection';
+import { closeDb } from '../lib/db/connection';
+import { closeDatabase, getDatabase } from '../lib/db/database';
 import { deleteStaff, findStaffByEmail, insertStaff, updateStaffPassword } from '../lib/db/staff';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../lib/staff/password';
 
@@ -44,22 +45,22 @@ async function main(argv: string[]): Promise<void> {
   if (!['add', 'passwd', 'remove'].includes(command ?? '') || !rawEmail || rest.length) throw new UsageError(USAGE);
   const email = z.string().trim().email().safeParse(rawEmail);
   if (!email.success) throw new UsageError(`Not an email address: ${rawEmail}`);
-  const db = getDb();
+  const db = await getDatabase();
   switch (command) {
     case 'add': {
-      if (findStaffByEmail(db, email.data)) throw new UsageError(`${email.data} already has an account.`);
-      insertStaff(db, { email: email.data, passwordHash: await newPassword(), now: Date.now() });
+      if (await findStaffByEmail(db, email.data)) throw new UsageError(`${email.data} already has an account.`);
+      await insertStaff(db, { email: email.data, passwordHash: await newPassword(), now: Date.now() });
       console.log(`Created the staff account ${email.data}.`);
       break;
     }
     case 'passwd': {
-      if (!findStaffByEmail(db, email.data)) throw new UsageError(`There is no staff account ${email.data}.`);
-      updateStaffPassword(db, { email: email.data, passwordHash: await newPassword() });
+      if (!(await findStaffByEmail(db, email.data))) throw new UsageError(`There is no staff account ${email.data}.`);
+      await updateStaffPassword(db, { email: email.data, passwordHash: await newPassword() });
       console.log(`Changed the password of ${email.data}; its sessions have ended.`);
       break;
     }
     case 'remove': {
-      if (!deleteStaff(db, email.data)) throw new UsageError(`There is no staff account ${email.data}.`);
+      if (!(await deleteStaff(db, email.data))) throw new UsageError(`There is no staff account ${email.data}.`);
       console.log(`Removed the staff account ${email.data}.`);
       break;
     }
@@ -68,10 +69,16 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
+/** Ends the PostgreSQL pool (DATABASE_URL) or closes the SQLite file, so the process can exit. */
+async function close(): Promise<void> {
+  await closeDatabase();
+  closeDb();
+}
+
 main(process.argv.slice(2))
-  .then(() => closeDb())
-  .catch((error: unknown) => {
-    closeDb();
+  .then(close)
+  .catch(async (error: unknown) => {
+    await close();
     console.error(error instanceof UsageError ? error.message : error);
     process.exitCode = error instanceof UsageError ? 2 : 1;
   });

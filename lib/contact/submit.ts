@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { getDb } from '../db/connection';
+import { getDatabase } from '../db/database';
 import { insertContactMessage } from '../db/messages';
 import type { Locale } from '../i18n/locales';
 import type { Logger } from '../log';
@@ -58,7 +58,7 @@ function submissionKey(tokenKey: string, input: ContactInput): string {
   return `${tokenKey}.${content}`;
 }
 
-export function submitContactMessage(raw: Record<string, unknown>, context: SubmissionContext): SubmissionResult {
+export async function submitContactMessage(raw: Record<string, unknown>, context: SubmissionContext): Promise<SubmissionResult> {
   const now = context.now ?? Date.now();
   if (typeof raw[HONEYPOT_FIELD] === 'string' && raw[HONEYPOT_FIELD] !== '') return { kind: 'blocked' };
   const token = checkFormToken(typeof raw.token === 'string' ? raw.token : '', now);
@@ -67,8 +67,8 @@ export function submitContactMessage(raw: Record<string, unknown>, context: Subm
   if (!token.ok) return { kind: 'token', reason: token.reason };
   const input = validation.value;
   const ipHash = keyedHash('ip', context.ip);
-  const outcome = insertContactMessage(
-    getDb(),
+  const outcome = await insertContactMessage(
+    await getDatabase(),
     {
       reference: newReference(now),
       idempotencyKey: submissionKey(token.key, input),
@@ -85,7 +85,7 @@ export function submitContactMessage(raw: Record<string, unknown>, context: Subm
     },
     RATE_LIMIT,
     // The staff email is queued in the same transaction: stored together or not at all.
-    (id) => enqueueStaffNotification(getDb(), id),
+    (trx, id) => enqueueStaffNotification(trx, id),
   );
   if (outcome.kind === 'rate-limited') {
     return {

@@ -1,5 +1,7 @@
-import type { Db } from './connection';
-import { statement } from './statements';
+import type { ExpressionBuilder } from 'kysely';
+import { type Database, engineOf } from './database';
+import { writeTransaction } from './engine';
+import type { Schema } from './schema';
 
 /** Staff accounts, their sessions and failed sign-ins. Passwords and tokens arrive here already hashed. */
 
@@ -9,78 +11,103 @@ export interface StaffAccount {
   passwordHash: string;
 }
 
-export function insertStaff(db: Db, params: { email: string; passwordHash: string; now: number }): number {
-  const result = statement(
-    db,
-    'INSERT INTO staff (email, password_hash, created_ms) VALUES (@email, @passwordHash, @now)',
-  ).run(params);
-  return Number(result.lastInsertRowid);
+/**
+ * staff.email is `email`, ignoring case, as the unique index compares it: SQLite's column is
+ * COLLATE NOCASE; PostgreSQL's index is on lower(email), which this comparison can use.
+ */
+function emailIs(db: Database, email: string) {
+  const postgres = engineOf(db) === 'postgres';
+  return (eb: ExpressionBuilder<Schema, 'staff'>) =>
+    postgres ? eb(eb.fn<string>('lower', ['email']), '=', eb.fn<string>('lower', [eb.val(email)])) : eb('email', '=', email);
 }
 
-export function findStaffByEmail(db: Db, email: string): StaffAccount | undefined {
-  return statement(db, 'SELECT id, email, password_hash AS passwordHash FROM staff WHERE email = ?').get(email) as
-    | StaffAccount
-    | undefined;
+export async function insertStaff(db: Database, params: { email: string; passwordHash: string; now: number }): Promise<number> {
+  const row = await db
+    .insertInto('staff')
+    .values({ email: params.email, password_hash: params.passwordHash, created_ms: params.now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function findStaffByEmail(db: Database, email: string): Promise<StaffAccount | undefined> {
+  return db
+    .selectFrom('staff')
+    .select(['id', 'email', 'password_hash as passwordHash'])
+    .where(emailIs(db, email))
+    .executeTakeFirst();
 }
 
 /** Sets a new password and ends the account's sessions; false when there is no such account. */
-export function updateStaffPassword(db: Db, params: { email: string; passwordHash: string }): boolean {
-  return db.transaction(() => {
-    const account = findStaffByEmail(db, params.email);
+export async function updateStaffPassword(db: Database, params: { email: string; passwordHash: string }): Promise<boolean> {
+  return writeTransaction(db, `staff:${params.email.toLowerCase()}`, async (trx) => {
+    const account = await findStaffByEmail(trx, params.email);
     if (!account) return false;
-    statement(db, 'UPDATE staff SET password_hash = ? WHERE id = ?').run(params.passwordHash, account.id);
-    statement(db, 'DELETE FROM staff_sessions WHERE staff_id = ?').run(account.id);
+    await trx.updateTable('staff').set({ password_hash: params.passwordHash }).where('id', '=', account.id).execute();
+    await trx.deleteFrom('staff_sessions').where('staff_id', '=', account.id).execute();
     return true;
-  })();
+  });
 }
 
 /** Removes an account (its sessions go with it); false when there is no such account. */
-export function deleteStaff(db: Db, email: string): boolean {
-  return statement(db, 'DELETE FROM staff WHERE email = ?').run(email).changes > 0;
+export async function deleteStaff(db: Database, email: string): Promise<boolean> {
+  const result = await db.deleteFrom('staff').where(emailIs(db, email)).executeTakeFirst();
+  return result.numDeletedRows > 0n;
 }
 
-export function insertStaffSession(
-  db: Db,
+export async function insertStaffSession(
+  db: Database,
   params: { tokenHash: string; staffId: number; now: number; expiresMs: number },
-): void {
-  statement(
-    db,
-    `INSERT INTO staff_sessions (token_hash, staff_id, created_ms, expires_ms)
-     VALUES (@tokenHash, @staffId, @now, @expiresMs)`,
-  ).run(params);
+): Promise<void> {
+  await db
+    .insertInto('staff_sessions')
+    .values({ token_hash: params.tokenHash, staff_id: params.staffId, created_ms: params.now, expires_ms: params.expiresMs })
+    .execute();
   // Expired sessions are useless; clear them out while we are writing anyway.
-  statement(db, 'DELETE FROM staff_sessions WHERE expires_ms <= ?').run(params.now);
+  await db.deleteFrom('staff_sessions').where('expires_ms', '<=', params.now).execute();
 }
 
 /** The signed-in account for a session token's hash, when the session has not expired. */
-export function findSessionStaff(db: Db, params: { tokenHash: string; now: number }): { id: number; email: string } | undefined {
-  return statement(
-    db,
-    `SELECT s.id, s.email FROM staff_sessions AS x JOIN staff AS s ON s.id = x.staff_id
-     WHERE x.token_hash = @tokenHash AND x.expires_ms > @now`,
-  ).get(params) as { id: number; email: string } | undefined;
+export async function findSessionStaff(
+  db: Database,
+  params: { tokenHash: string; now: number },
+): Promise<{ id: number; email: string } | undefined> {
+  return db
+    .selectFrom('staff_sessions as x')
+    .innerJoin('staff as s', 's.id', 'x.staff_id')
+    .select(['s.id', 's.email'])
+    .where('x.token_hash', '=', params.tokenHash)
+    .where('x.expires_ms', '>', params.now)
+    .executeTakeFirst();
 }
 
-export function deleteStaffSession(db: Db, tokenHash: string): void {
-  statement(db, 'DELETE FROM staff_sessions WHERE token_hash = ?').run(tokenHash);
+export async function deleteStaffSession(db: Database, tokenHash: string): Promise<void> {
+  await db.deleteFrom('staff_sessions').where('token_hash', '=', tokenHash).execute();
 }
 
-export function insertSignInFailures(db: Db, params: { keys: string[]; now: number }): void {
-  const insert = statement(db, 'INSERT INTO sign_in_failures (key, at_ms) VALUES (?, ?)');
-  db.transaction(() => {
-    for (const key of params.keys) insert.run(key, params.now);
-    // Failures older than a day count for nothing.
-    statement(db, 'DELETE FROM sign_in_failures WHERE at_ms < ?').run(params.now - 86_400_000);
-  })();
+export async function insertSignInFailures(db: Database, params: { keys: string[]; now: number }): Promise<void> {
+  // One statement stores all the keys of an attempt, or none; the clean-up after it needs no
+  // transaction of its own (a clean-up lost to a crash is done by the next failure).
+  if (params.keys.length > 0) {
+    await db
+      .insertInto('sign_in_failures')
+      .values(params.keys.map((key) => ({ key, at_ms: params.now })))
+      .execute();
+  }
+  // Failures older than a day count for nothing.
+  await db.deleteFrom('sign_in_failures').where('at_ms', '<', params.now - 86_400_000).execute();
 }
 
-export function countSignInFailures(db: Db, params: { key: string; since: number }): number {
-  const row = statement(db, 'SELECT COUNT(*) AS n FROM sign_in_failures WHERE key = @key AND at_ms > @since').get(
-    params,
-  ) as { n: number };
+export async function countSignInFailures(db: Database, params: { key: string; since: number }): Promise<number> {
+  const row = await db
+    .selectFrom('sign_in_failures')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('key', '=', params.key)
+    .where('at_ms', '>', params.since)
+    .executeTakeFirstOrThrow();
   return row.n;
 }
 
-export function clearSignInFailures(db: Db, key: string): void {
-  statement(db, 'DELETE FROM sign_in_failures WHERE key = ?').run(key);
+export async function clearSignInFailures(db: Database, key: string): Promise<void> {
+  await db.deleteFrom('sign_in_failures').where('key', '=', key).execute();
 }

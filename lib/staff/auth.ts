@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { z } from 'zod';
-import type { Db } from '../db/connection';
+import type { Database } from '../db/database';
 import {
   clearSignInFailures,
   countSignInFailures,
@@ -60,41 +60,45 @@ function failureKeys(email: string, ipHash: string) {
  * still try, so a stranger's guesses never lock the owner out of their own account; each
  * such address gets one guess while the account stays over its limit.
  */
-function isThrottled(db: Db, keys: ReturnType<typeof failureKeys>, since: number): boolean {
-  if (countSignInFailures(db, { key: keys.ip, since }) >= MAX_FAILURES_PER_IP) return true;
-  if (countSignInFailures(db, { key: keys.email, since }) < MAX_FAILURES_PER_EMAIL) return false;
-  return countSignInFailures(db, { key: keys.pair, since }) > 0;
+async function isThrottled(db: Database, keys: ReturnType<typeof failureKeys>, since: number): Promise<boolean> {
+  if ((await countSignInFailures(db, { key: keys.ip, since })) >= MAX_FAILURES_PER_IP) return true;
+  if ((await countSignInFailures(db, { key: keys.email, since })) < MAX_FAILURES_PER_EMAIL) return false;
+  return (await countSignInFailures(db, { key: keys.pair, since })) > 0;
 }
 
 export async function signIn(
-  db: Db,
+  db: Database,
   params: { email: string; password: string; ipHash: string; now: number },
 ): Promise<SignInResult> {
   const keys = failureKeys(params.email, params.ipHash);
   const since = params.now - FAILURE_WINDOW_MS;
   // Throttled before the password is looked at, the same way for known and unknown names.
-  if (isThrottled(db, keys, since)) return { ok: false, reason: 'throttled' };
-  const account = findStaffByEmail(db, params.email.trim());
+  if (await isThrottled(db, keys, since)) return { ok: false, reason: 'throttled' };
+  const account = await findStaffByEmail(db, params.email.trim());
   // Unknown names cost a hash check too, so timing does not tell which accounts exist.
   const valid = await verifyPassword(params.password, account?.passwordHash ?? (await decoyPasswordHash()));
   if (!account || !valid) {
-    insertSignInFailures(db, { keys: [keys.email, keys.ip, keys.pair], now: params.now });
+    await insertSignInFailures(db, { keys: [keys.email, keys.ip, keys.pair], now: params.now });
     return { ok: false, reason: 'invalid' };
   }
   // The owner's own mistakes are forgiven; the account's count stays, so an attack on it goes
   // on being answered as one after the owner has signed in.
-  clearSignInFailures(db, keys.pair);
+  await clearSignInFailures(db, keys.pair);
   const token = crypto.randomBytes(32).toString('base64url');
   const expiresMs = params.now + SESSION_SECONDS * 1000;
-  insertStaffSession(db, { tokenHash: hashSessionToken(token), staffId: account.id, now: params.now, expiresMs });
+  await insertStaffSession(db, { tokenHash: hashSessionToken(token), staffId: account.id, now: params.now, expiresMs });
   return { ok: true, token, expiresMs, staff: { id: account.id, email: account.email } };
 }
 
-export function staffForSession(db: Db, token: string | undefined, now: number) {
+export async function staffForSession(
+  db: Database,
+  token: string | undefined,
+  now: number,
+): Promise<{ id: number; email: string } | undefined> {
   if (!token || token.length > 100) return undefined;
   return findSessionStaff(db, { tokenHash: hashSessionToken(token), now });
 }
 
-export function signOut(db: Db, token: string | undefined): void {
-  if (token) deleteStaffSession(db, hashSessionToken(token));
+export async function signOut(db: Database, token: string | undefined): Promise<void> {
+  if (token) await deleteStaffSession(db, hashSessionToken(token));
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { getDb } from '../db/connection';
+import { getDatabase } from '../db/database';
 import { findInboxMessage, iterateInboxMessages, listInboxMessages, setMessageStatus } from '../db/inbox';
 import { safeReturnPath } from '../routing/rules';
 import { CSV_BOM, csvRow, INBOX_CSV_HEADER, inboxCsvRow } from './csv';
@@ -40,22 +40,22 @@ export function inboxHref(query: Partial<InboxQuery>, base: string = adminPaths.
   return text ? `${base}?${text}` : base;
 }
 
-export function getInboxPage(query: InboxQuery): {
+export async function getInboxPage(query: InboxQuery): Promise<{
   items: InboxMessage[];
   total: number;
   page: number;
   pages: number;
-} {
+}> {
   const filter = { q: query.q, status: query.status };
-  const { items, total } = listInboxMessages(getDb(), { ...filter, page: query.page, perPage: INBOX_PAGE_SIZE });
+  const { items, total } = await listInboxMessages(await getDatabase(), { ...filter, page: query.page, perPage: INBOX_PAGE_SIZE });
   return { items, total, page: query.page, pages: Math.max(1, Math.ceil(total / INBOX_PAGE_SIZE)) };
 }
 
 /** A message for its detail page; opening a new message marks it read. */
-export function openInboxMessage(reference: string, now = Date.now()): InboxMessage | undefined {
-  const db = getDb();
-  const message = findInboxMessage(db, reference);
-  if (message?.status === 'new' && setMessageStatus(db, { reference, status: 'read', now, onlyFrom: 'new' })) {
+export async function openInboxMessage(reference: string, now = Date.now()): Promise<InboxMessage | undefined> {
+  const db = await getDatabase();
+  const message = await findInboxMessage(db, reference);
+  if (message?.status === 'new' && (await setMessageStatus(db, { reference, status: 'read', now, onlyFrom: 'new' }))) {
     return { ...message, status: 'read', statusChangedMs: now };
   }
   return message;
@@ -64,14 +64,15 @@ export function openInboxMessage(reference: string, now = Date.now()): InboxMess
 /** The message page's status buttons: the new status, and where to go back to (checked by safeInboxReturn). */
 export const statusChangeSchema = z.object({ status: z.enum(MESSAGE_STATUSES), return: z.string().optional() });
 
-export function changeMessageStatus(reference: string, status: MessageStatus, now = Date.now()): boolean {
-  return setMessageStatus(getDb(), { reference, status, now });
+export async function changeMessageStatus(reference: string, status: MessageStatus, now = Date.now()): Promise<boolean> {
+  return setMessageStatus(await getDatabase(), { reference, status, now });
 }
 
 /** The whole CSV export for a query's filters (not paged). */
-export function inboxCsv(query: Pick<InboxQuery, 'q' | 'status'>): string {
+export async function inboxCsv(query: Pick<InboxQuery, 'q' | 'status'>): Promise<string> {
   const rows = [CSV_BOM, csvRow(INBOX_CSV_HEADER)];
-  for (const message of iterateInboxMessages(getDb(), { q: query.q, status: query.status })) rows.push(inboxCsvRow(message));
+  const messages = iterateInboxMessages(await getDatabase(), { q: query.q, status: query.status });
+  for await (const message of messages) rows.push(inboxCsvRow(message));
   return rows.join('');
 }
 

@@ -1,5 +1,5 @@
 import nodemailer from 'nodemailer';
-import { getDb, type Db } from '../db/connection';
+import { type Database, getDatabase } from '../db/database';
 import { claimDueMail, markMailFailed, markMailSent } from '../db/outbox';
 import { log as processLog, type Logger } from '../log';
 import { headerSafe, mailSettingsFromEnv, type MailSettings } from './mail';
@@ -19,7 +19,6 @@ export function retryDelayMs(attempts: number): number {
   return RETRY_DELAYS_MS[Math.min(Math.max(attempts, 1), RETRY_DELAYS_MS.length) - 1]!;
 }
 
-/** Sends what is due at `now`; returns how many were sent and how many failed. */
 /**
  * What the log may say about a failed send: nodemailer's code (ECONNECTION, EAUTH, EENVELOPE, …)
  * and the SMTP reply code. Not the message: a server's reply often quotes the recipient.
@@ -32,15 +31,20 @@ function mailErrorCodes(error: unknown): { code: string; responseCode?: number }
   };
 }
 
+/**
+ * Sends what is due at `now`; returns how many were sent and how many failed. `database`: the
+ * process's own (lib/db/database.ts's getDatabase) unless a test gives another.
+ */
 export async function deliverDueMail(
   now: number,
   settings: MailSettings | null = mailSettingsFromEnv(),
-  db: Db = getDb(),
+  database?: Database,
   log: Logger = processLog,
 ): Promise<{ sent: number; failed: number }> {
   const result = { sent: 0, failed: 0 };
   if (!settings) return result;
-  const due = claimDueMail(db, { now, leaseUntil: now + LEASE_MS, limit: BATCH });
+  const db = database ?? (await getDatabase());
+  const due = await claimDueMail(db, { now, leaseUntil: now + LEASE_MS, limit: BATCH });
   if (due.length === 0) return result;
   const transport = nodemailer.createTransport(settings.smtpUrl);
   try {
@@ -52,13 +56,13 @@ export async function deliverDueMail(
           subject: headerSafe(mail.subject),
           text: mail.body,
         });
-        markMailSent(db, { id: mail.id, now });
+        await markMailSent(db, { id: mail.id, now });
         log.info({ event: 'mail.sent', outboxId: mail.id, attempt: mail.attempts + 1 }, 'staff notification sent');
         result.sent++;
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         const nextAttemptMs = now + retryDelayMs(mail.attempts + 1);
-        markMailFailed(db, { id: mail.id, error: message.slice(0, 1000), nextAttemptMs });
+        await markMailFailed(db, { id: mail.id, error: message.slice(0, 1000), nextAttemptMs });
         log.warn(
           { event: 'mail.failed', outboxId: mail.id, attempt: mail.attempts + 1, ...mailErrorCodes(error), retryAt: new Date(nextAttemptMs).toISOString() },
           'staff notification not sent; will retry',

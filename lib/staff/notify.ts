@@ -1,4 +1,4 @@
-import type { Db } from '../db/connection';
+import type { Database } from '../db/database';
 import { findInboxMessageById } from '../db/inbox';
 import { insertOutboxMail } from '../db/outbox';
 import { site } from '../site';
@@ -10,14 +10,14 @@ import { headerSafe, mailSettingsFromEnv, type MailSettings } from './mail';
  * the message: it only writes a mail_outbox row (the sender delivers it later), so the message
  * and its notification are stored together or not at all. Does nothing without SMTP settings.
  */
-export function enqueueStaffNotification(
-  db: Db,
+export async function enqueueStaffNotification(
+  db: Database,
   messageId: number,
   settings: MailSettings | null = mailSettingsFromEnv(),
   now = Date.now(),
-): void {
+): Promise<void> {
   if (!settings) return;
-  const message = findInboxMessageById(db, messageId);
+  const message = await findInboxMessageById(db, messageId);
   if (!message) throw new Error(`No contact message with id ${messageId}`);
   const received = new Intl.DateTimeFormat('en-GB', {
     dateStyle: 'medium',
@@ -38,7 +38,7 @@ export function enqueueStaffNotification(
     `Open in the inbox: ${site.url}${adminPaths.message(message.reference)}`,
     '',
   ].join('\n');
-  insertOutboxMail(db, {
+  await insertOutboxMail(db, {
     messageId,
     recipients: settings.to.join(', '),
     subject: headerSafe(`[${message.reference}] New message: ${message.topic}`),

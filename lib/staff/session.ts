@@ -1,6 +1,6 @@
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { getDb } from '../db/connection';
+import { getDatabase } from '../db/database';
 import { clientIp } from '../http/client-ip';
 import { PRIVATE_NO_STORE } from '../http/headers';
 import { isHttps } from '../http/origin';
@@ -20,7 +20,7 @@ export async function requireStaff(): Promise<{ id: number; email: string }> {
 
 export async function currentStaff(): Promise<{ id: number; email: string } | undefined> {
   const token = (await cookies()).get(SESSION_COOKIE)?.value;
-  return staffForSession(getDb(), token, Date.now());
+  return staffForSession(await getDatabase(), token, Date.now());
 }
 
 export async function sessionToken(): Promise<string | undefined> {
@@ -28,13 +28,13 @@ export async function sessionToken(): Promise<string | undefined> {
 }
 
 /** The sign-in handler's entry: lib/staff/auth.ts's signIn on the server's database. */
-export function signInStaff(params: Parameters<typeof signIn>[1]): Promise<SignInResult> {
-  return signIn(getDb(), params);
+export async function signInStaff(params: Parameters<typeof signIn>[1]): Promise<SignInResult> {
+  return signIn(await getDatabase(), params);
 }
 
 /** Ends the session whose cookie came with this request (deletes it from the database), if any. */
 export async function endCurrentSession(): Promise<void> {
-  signOut(getDb(), await sessionToken());
+  await signOut(await getDatabase(), await sessionToken());
 }
 
 export function sessionCookie(request: Request, token: string): string {

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Browser } from 'playwright-core';
+import { sqliteDatabase } from '@/lib/db/database';
 import en from '@/messages/en.json';
 import { insertTestMessage } from '../helpers/contact-messages';
 import { axeViolations } from './axe';
@@ -55,14 +56,15 @@ async function signIn(headers: Record<string, string> = {}): Promise<{ cookie: s
   return { cookie: setCookie.split(';')[0]!, setCookie };
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   const created = staffScript(['add', EMAIL], `${PASSWORD}\n`);
   expect(created.stderr).toBe('');
   expect(created.status).toBe(0);
   db = new Database(readState().databasePath);
   db.pragma('busy_timeout = 5000');
-  xss = insertTestMessage(db, { message: `${XSS}\nsecond line`, name: 'Zhang Min', topic: 'tip' });
-  insertTestMessage(db, { name: '=HYPERLINK("http://evil.example")', email: 'formula@example.com', message: '轻轨 2 号线' });
+  const messages = sqliteDatabase(db);
+  xss = await insertTestMessage(messages, { message: `${XSS}\nsecond line`, name: 'Zhang Min', topic: 'tip' });
+  await insertTestMessage(messages, { name: '=HYPERLINK("http://evil.example")', email: 'formula@example.com', message: '轻轨 2 号线' });
 });
 
 afterAll(async () => {

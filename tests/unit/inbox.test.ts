@@ -1,56 +1,60 @@
-import { getDb } from '@/lib/db/connection';
-import { likeContains, listInboxMessages } from '@/lib/db/inbox';
+import { type Database, getDatabase } from '@/lib/db/database';
+import { likeContains } from '@/lib/db/engine';
+import { findInboxMessage, findInboxMessageById, iterateInboxMessages, listInboxMessages, setMessageStatus } from '@/lib/db/inbox';
 import { CSV_BOM, csvCell, csvRow } from '@/lib/staff/csv';
 import { getInboxPage, inboxCsv, inboxHref, openInboxMessage, parseInboxQuery, safeInboxReturn } from '@/lib/staff/inbox';
 import { insertTestMessage } from '../helpers/contact-messages';
+import { ENGINES, openTestDatabase, type TestDatabase } from '../helpers/engines';
 
 const T0 = Date.parse('2026-11-01T09:00:00+08:00');
 const MINUTE = 60_000;
 
-beforeAll(() => {
-  const db = getDb();
-  // 30 plain messages, one a minute, then a few that the search tests look for.
-  for (let i = 0; i < 30; i++) insertTestMessage(db, { reference: `MSG-P${String(i).padStart(3, '0')}`, receivedMs: T0 + i * MINUTE });
-  insertTestMessage(db, { reference: 'MSG-PCT', receivedMs: T0 - 1, message: 'Prices rose 100% this year' });
-  insertTestMessage(db, { reference: 'MSG-UND', receivedMs: T0 - 2, name: 'under_score', message: 'x' });
-  insertTestMessage(db, { reference: 'MSG-BSL', receivedMs: T0 - 3, message: 'a path C:\\temp' });
-  insertTestMessage(db, { reference: 'MSG-ZH', receivedMs: T0 - 4, locale: 'zh', name: '王芳', message: '轻轨2号线', status: 'spam' });
-  insertTestMessage(db, { reference: 'MSG-RPL', receivedMs: T0 - 5, email: 'reader@example.org', status: 'replied' });
-});
+/** 30 plain messages, one a minute, then a few that the search tests look for. */
+async function fillInbox(db: Database): Promise<void> {
+  for (let i = 0; i < 30; i++) await insertTestMessage(db, { reference: `MSG-P${String(i).padStart(3, '0')}`, receivedMs: T0 + i * MINUTE });
+  await insertTestMessage(db, { reference: 'MSG-PCT', receivedMs: T0 - 1, message: 'Prices rose 100% this year' });
+  await insertTestMessage(db, { reference: 'MSG-UND', receivedMs: T0 - 2, name: 'under_score', message: 'x' });
+  await insertTestMessage(db, { reference: 'MSG-BSL', receivedMs: T0 - 3, message: 'a path C:\\temp' });
+  await insertTestMessage(db, { reference: 'MSG-ZH', receivedMs: T0 - 4, locale: 'zh', name: '王芳', message: '轻轨2号线', status: 'spam' });
+  await insertTestMessage(db, { reference: 'MSG-RPL', receivedMs: T0 - 5, email: 'reader@example.org', status: 'replied' });
+}
 
-const refs = (q: Parameters<typeof parseInboxQuery>[0]) => getInboxPage(parseInboxQuery(q)).items.map((m) => m.reference);
+/** The pages and handlers (lib/staff/inbox.ts) run on the process's database: this file's SQLite one. */
+beforeAll(async () => fillInbox(await getDatabase()));
+
+const refs = async (q: Parameters<typeof parseInboxQuery>[0]) => (await getInboxPage(parseInboxQuery(q))).items.map((m) => m.reference);
 
 describe('the inbox list', () => {
-  it('shows 25 per page, newest first, and counts all', () => {
-    const first = getInboxPage(parseInboxQuery({}));
+  it('shows 25 per page, newest first, and counts all', async () => {
+    const first = await getInboxPage(parseInboxQuery({}));
     expect(first.total).toBe(35);
     expect(first.pages).toBe(2);
     expect(first.items).toHaveLength(25);
     expect(first.items[0]!.reference).toBe('MSG-P029');
     expect(first.items.map((m) => m.receivedMs)).toEqual([...first.items.map((m) => m.receivedMs)].sort((a, b) => b - a));
-    const second = getInboxPage(parseInboxQuery({ page: '2' }));
+    const second = await getInboxPage(parseInboxQuery({ page: '2' }));
     expect(second.items.map((m) => m.reference)).toEqual([
       'MSG-P004', 'MSG-P003', 'MSG-P002', 'MSG-P001', 'MSG-P000', 'MSG-PCT', 'MSG-UND', 'MSG-BSL', 'MSG-ZH', 'MSG-RPL',
     ]);
-    expect(getInboxPage(parseInboxQuery({ page: '3' })).items).toEqual([]);
+    expect((await getInboxPage(parseInboxQuery({ page: '3' }))).items).toEqual([]);
   });
 
-  it('filters by status', () => {
-    expect(refs({ status: 'spam' })).toEqual(['MSG-ZH']);
-    expect(refs({ status: 'replied' })).toEqual(['MSG-RPL']);
-    expect(getInboxPage(parseInboxQuery({ status: 'new' })).total).toBe(33);
+  it('filters by status', async () => {
+    expect(await refs({ status: 'spam' })).toEqual(['MSG-ZH']);
+    expect(await refs({ status: 'replied' })).toEqual(['MSG-RPL']);
+    expect((await getInboxPage(parseInboxQuery({ status: 'new' }))).total).toBe(33);
   });
 
-  it('searches name, email, message and reference, with % _ and \\ taken literally', () => {
-    expect(refs({ q: '100%' })).toEqual(['MSG-PCT']);
-    expect(refs({ q: '%' })).toEqual(['MSG-PCT']);
-    expect(refs({ q: '_' })).toEqual(['MSG-UND']);
-    expect(refs({ q: 'C:\\' })).toEqual(['MSG-BSL']);
-    expect(refs({ q: '王芳' })).toEqual(['MSG-ZH']);
-    expect(refs({ q: '2号线' })).toEqual(['MSG-ZH']);
-    expect(refs({ q: 'example.org' })).toEqual(['MSG-RPL']);
-    expect(refs({ q: 'msg-p02' })).toHaveLength(10);
-    expect(refs({ q: '王芳', status: 'new' })).toEqual([]);
+  it('searches name, email, message and reference, with % _ and \\ taken literally', async () => {
+    expect(await refs({ q: '100%' })).toEqual(['MSG-PCT']);
+    expect(await refs({ q: '%' })).toEqual(['MSG-PCT']);
+    expect(await refs({ q: '_' })).toEqual(['MSG-UND']);
+    expect(await refs({ q: 'C:\\' })).toEqual(['MSG-BSL']);
+    expect(await refs({ q: '王芳' })).toEqual(['MSG-ZH']);
+    expect(await refs({ q: '2号线' })).toEqual(['MSG-ZH']);
+    expect(await refs({ q: 'example.org' })).toEqual(['MSG-RPL']);
+    expect(await refs({ q: 'msg-p02' })).toHaveLength(10);
+    expect(await refs({ q: '王芳', status: 'new' })).toEqual([]);
     expect(likeContains('a%b_c\\')).toBe('%a\\%b\\_c\\\\%');
   });
 
@@ -62,11 +66,11 @@ describe('the inbox list', () => {
     expect(inboxHref({ q: '', page: 1 })).toBe('/admin/messages');
   });
 
-  it('marks a new message read when it is opened, and leaves other statuses alone', () => {
-    expect(openInboxMessage('MSG-P000')?.status).toBe('read');
-    expect(listInboxMessages(getDb(), { q: 'MSG-P000', page: 1, perPage: 5 }).items[0]!.status).toBe('read');
-    expect(openInboxMessage('MSG-RPL')?.status).toBe('replied');
-    expect(openInboxMessage('MSG-NONE')).toBeUndefined();
+  it('marks a new message read when it is opened, and leaves other statuses alone', async () => {
+    expect((await openInboxMessage('MSG-P000'))?.status).toBe('read');
+    expect((await listInboxMessages(await getDatabase(), { q: 'MSG-P000', page: 1, perPage: 5 })).items[0]!.status).toBe('read');
+    expect((await openInboxMessage('MSG-RPL'))?.status).toBe('replied');
+    expect(await openInboxMessage('MSG-NONE')).toBeUndefined();
   });
 
   it('sends status forms back only to inbox pages', () => {
@@ -75,6 +79,61 @@ describe('the inbox list', () => {
     for (const bad of ['//evil.example/admin/messages', 'https://evil.example/', '/en', '/admin/messages/../../x/y', null]) {
       expect(safeInboxReturn(bad, '/x')).toBe('/x');
     }
+  });
+});
+
+describe.each(ENGINES)('the inbox queries on %s', (engine) => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await openTestDatabase(engine);
+    await fillInbox(t.db);
+  });
+  afterAll(() => t.close());
+
+  const search = async (q: string, status?: 'new' | 'spam') =>
+    (await listInboxMessages(t.db, { q, status, page: 1, perPage: 50 })).items.map((m) => m.reference);
+
+  it.each([
+    ['100%', ['MSG-PCT']],
+    ['_', ['MSG-UND']],
+    ['C:\\', ['MSG-BSL']],
+    ['2号线', ['MSG-ZH']],
+    ['READER@EXAMPLE', ['MSG-RPL']],
+    ['Msg-P00', ['MSG-P009', 'MSG-P008', 'MSG-P007', 'MSG-P006', 'MSG-P005', 'MSG-P004', 'MSG-P003', 'MSG-P002', 'MSG-P001', 'MSG-P000']],
+  ])('finds %j, ignoring case, with %% _ and \\ taken literally', async (q, expected) => {
+    expect(await search(q)).toEqual(expected);
+  });
+
+  it('combines the search with the status, and counts what matches', async () => {
+    expect(await search('王芳', 'spam')).toEqual(['MSG-ZH']);
+    expect(await search('王芳', 'new')).toEqual([]);
+    const page = await listInboxMessages(t.db, { status: 'new', page: 2, perPage: 30 });
+    expect(page.total).toBe(33);
+    expect(page.items.map((m) => m.reference)).toEqual(['MSG-PCT', 'MSG-UND', 'MSG-BSL']);
+  });
+
+  it('finds one message by reference or id, and changes its status only from the status asked', async () => {
+    const message = (await findInboxMessage(t.db, 'MSG-UND'))!;
+    expect(message).toMatchObject({ reference: 'MSG-UND', receivedMs: T0 - 2, name: 'under_score', status: 'new', statusChangedMs: null });
+    expect(await findInboxMessageById(t.db, message.id)).toEqual(message);
+    expect(await findInboxMessage(t.db, 'MSG-NONE')).toBeUndefined();
+    expect(await setMessageStatus(t.db, { reference: 'MSG-RPL', status: 'read', now: T0, onlyFrom: 'new' })).toBe(false);
+    expect(await setMessageStatus(t.db, { reference: 'MSG-UND', status: 'read', now: T0, onlyFrom: 'new' })).toBe(true);
+    expect(await setMessageStatus(t.db, { reference: 'MSG-UND', status: 'spam', now: T0 + 1 })).toBe(true);
+    expect(await setMessageStatus(t.db, { reference: 'MSG-NONE', status: 'spam', now: T0 + 1 })).toBe(false);
+    expect(await findInboxMessageById(t.db, message.id)).toMatchObject({ status: 'spam', statusChangedMs: T0 + 1 });
+  });
+
+  it('iterates over every match newest first, batch after batch, messages of the same moment included', async () => {
+    for (const reference of ['MSG-TIE1', 'MSG-TIE2', 'MSG-TIE3']) await insertTestMessage(t.db, { reference, receivedMs: T0 - 10 });
+    const all = await listInboxMessages(t.db, { page: 1, perPage: 100 });
+    const iterated: string[] = [];
+    for await (const message of iterateInboxMessages(t.db, {}, 4)) iterated.push(message.reference);
+    expect(iterated).toEqual(all.items.map((m) => m.reference));
+    expect(iterated).toHaveLength(38);
+    const ties: string[] = [];
+    for await (const message of iterateInboxMessages(t.db, { q: 'MSG-TIE' }, 2)) ties.push(message.reference);
+    expect(ties.sort()).toEqual(['MSG-TIE1', 'MSG-TIE2', 'MSG-TIE3']);
   });
 });
 
@@ -97,8 +156,8 @@ describe('CSV', () => {
     expect(csvCell('a=1')).toBe('"a=1"');
   });
 
-  it('exports the filtered inbox with a BOM and a header row', () => {
-    const csv = inboxCsv(parseInboxQuery({ q: '王芳' }));
+  it('exports the filtered inbox with a BOM and a header row', async () => {
+    const csv = await inboxCsv(parseInboxQuery({ q: '王芳' }));
     expect(csv.startsWith(CSV_BOM)).toBe(true);
     const lines = csv.slice(1).split('\r\n');
     expect(lines[0]).toBe('"reference","received","status","locale","topic","name","email","message"');

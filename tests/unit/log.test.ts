@@ -62,10 +62,10 @@ describe('redaction', () => {
     consent: 'on',
   };
 
-  it("logs a stored message's reference and the request id, not the sender's name, address, words or IP", () => {
+  it("logs a stored message's reference and the request id, not the sender's name, address, words or IP", async () => {
     const memory = memoryLogger();
     const log = requestLog(new Headers({ 'x-request-id': 'test-req-12345678' }), memory.logger);
-    const result = submitContactMessage(
+    const result = await submitContactMessage(
       { ...message, token: issueFormToken(Date.now() - 10_000) },
       { locale: 'en', ip: '203.0.113.45', userAgent: 'jest' },
     );
@@ -80,9 +80,9 @@ describe('redaction', () => {
     }
   });
 
-  it('logs a refusal as a reason code and field names, not the values', () => {
+  it('logs a refusal as a reason code and field names, not the values', async () => {
     const memory = memoryLogger();
-    const result = submitContactMessage(
+    const result = await submitContactMessage(
       { ...message, email: 'wang.xiaoming(at)example.com', token: issueFormToken(Date.now() - 10_000) },
       { locale: 'zh', ip: '203.0.113.46', userAgent: 'jest' },
     );
@@ -91,12 +91,12 @@ describe('redaction', () => {
     expect(memory.text()).not.toMatch(/wang|example|night market|203\.0\.113/i);
   });
 
-  it('logs a rate-limited client as a keyed hash, never its address', () => {
+  it('logs a rate-limited client as a keyed hash, never its address', async () => {
     const memory = memoryLogger();
     const ip = '198.51.100.77';
-    let result = submitContactMessage({ ...message, token: issueFormToken(Date.now() - 10_000) }, { locale: 'en', ip, userAgent: 'jest' });
+    let result = await submitContactMessage({ ...message, token: issueFormToken(Date.now() - 10_000) }, { locale: 'en', ip, userAgent: 'jest' });
     for (let i = 0; i < 5; i++) {
-      result = submitContactMessage({ ...message, token: issueFormToken(Date.now() - 10_000) }, { locale: 'en', ip, userAgent: 'jest' });
+      result = await submitContactMessage({ ...message, token: issueFormToken(Date.now() - 10_000) }, { locale: 'en', ip, userAgent: 'jest' });
     }
     logContactOutcome(memory.logger, result, { via: 'api', status: 429 });
     expect(memory.lines()).toEqual([

@@ -9,7 +9,7 @@ export async function GET(request: Request) {
   if (!(await currentStaff())) return seeOther(adminPaths.login);
   const query = parseInboxQuery(new URL(request.url).searchParams);
   const day = new Date().toISOString().slice(0, 10);
-  return new Response(inboxCsv(query), {
+  return new Response(await inboxCsv(query), {
     headers: {
       ...PRIVATE_NO_STORE,
       'Content-Type': 'text/csv; charset=utf-8',

@@ -16,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function MessagesPage({ searchParams }: PageProps<'/admin/messages'>) {
   const staff = await requireStaff();
   const query = parseInboxQuery(await searchParams);
-  const inbox = getInboxPage(query);
+  const inbox = await getInboxPage(query);
   const t = await adminTranslations();
   return (
     <>

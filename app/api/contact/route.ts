@@ -54,7 +54,7 @@ export async function POST(request: NextRequest) {
   const body = await readBody(request, { limit: MAX_BODY_BYTES, types: [JSON_BODY, URLENCODED_BODY] });
   if (!body.ok) return refuse(body.code, body.response);
   const raw = body.value;
-  const result = submitContactMessage(raw, {
+  const result = await submitContactMessage(raw, {
     locale: isLocale(raw.locale) ? raw.locale : defaultLocale,
     ip: clientIp(request.headers),
     userAgent: request.headers.get('user-agent') ?? '',

@@ -9,8 +9,8 @@ import { log } from '@/lib/log';
  */
 export const dynamic = 'force-dynamic';
 
-export function GET() {
-  const database = checkReadiness();
+export async function GET() {
+  const database = await checkReadiness();
   if (!database.ok) {
     log.error({ event: 'health.unavailable', err: database.error }, 'health check: the database does not answer');
     return Response.json({ status: 'unavailable', database: 'unreachable' }, { status: 503, headers: NO_STORE });

@@ -24,7 +24,7 @@ export async function sendContactMessage(previous: ContactFormState, formData: F
   const log = requestLog(requestHeaders);
   const base = { ...previous, values, errors: {}, problem: null, submission: previous.submission + 1 };
   try {
-    const result = submitContactMessage(raw, {
+    const result = await submitContactMessage(raw, {
       locale,
       ip: clientIp(requestHeaders),
       userAgent: requestHeaders.get('user-agent') ?? '',

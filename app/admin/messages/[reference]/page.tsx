@@ -15,7 +15,7 @@ export async function generateMetadata({ params }: PageProps<'/admin/messages/[r
 export default async function MessagePage({ params }: PageProps<'/admin/messages/[reference]'>) {
   const staff = await requireStaff();
   const { reference } = await params;
-  const message = openInboxMessage(reference);
+  const message = await openInboxMessage(reference);
   if (!message) notFound();
   return (
     <>

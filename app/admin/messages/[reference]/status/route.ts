@@ -22,7 +22,7 @@ export async function POST(request: Request, { params }: RouteContext<'/admin/me
   });
   if (!form.ok) return form.response;
   const reference = (await params).reference;
-  if (!changeMessageStatus(reference, form.value.status)) {
+  if (!(await changeMessageStatus(reference, form.value.status))) {
     return errorResponse('not_found', 'no such message', { headers: PRIVATE_NO_STORE });
   }
   return seeOther(safeInboxReturn(form.value.return, adminPaths.message(reference)));
