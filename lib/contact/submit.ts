@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { getDatabase } from '../db/database';
+import { isDatabaseUnavailable } from '../db/engine';
 import { insertContactMessage } from '../db/messages';
 import type { Locale } from '../i18n/locales';
 import type { Logger } from '../log';
@@ -33,7 +34,12 @@ export type SubmissionResult =
   | { kind: 'token'; reason: 'invalid' | 'too-fast' | 'expired' }
   | { kind: 'blocked' }
   /** `client` is a short keyed hash of the address, for the log (the same key as the stored ip_hash). */
-  | { kind: 'rate-limited'; retryAfterSeconds: number; client: string };
+  | { kind: 'rate-limited'; retryAfterSeconds: number; client: string }
+  /** The database cannot be reached just now: nothing was stored, the visitor may send again. */
+  | { kind: 'unavailable' };
+
+/** How long a visitor is asked to wait when the database is unreachable (Retry-After). */
+export const UNAVAILABLE_RETRY_SECONDS = 5;
 
 const REFERENCE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 
@@ -67,26 +73,28 @@ export async function submitContactMessage(raw: Record<string, unknown>, context
   if (!token.ok) return { kind: 'token', reason: token.reason };
   const input = validation.value;
   const ipHash = keyedHash('ip', context.ip);
-  const outcome = await insertContactMessage(
-    await getDatabase(),
-    {
-      reference: newReference(now),
-      idempotencyKey: submissionKey(token.key, input),
-      receivedMs: now,
-      locale: context.locale,
-      name: input.name,
-      email: input.email,
-      topic: input.topic,
-      message: input.message,
-      consentMs: now,
-      policyVersion: site.legalUpdatedAt,
-      ipHash,
-      userAgent: context.userAgent.slice(0, 400),
-    },
-    RATE_LIMIT,
+  const message = {
+    reference: newReference(now),
+    idempotencyKey: submissionKey(token.key, input),
+    receivedMs: now,
+    locale: context.locale,
+    name: input.name,
+    email: input.email,
+    topic: input.topic,
+    message: input.message,
+    consentMs: now,
+    policyVersion: site.legalUpdatedAt,
+    ipHash,
+    userAgent: context.userAgent.slice(0, 400),
+  };
+  let outcome;
+  try {
     // The staff email is queued in the same transaction: stored together or not at all.
-    (trx, id) => enqueueStaffNotification(trx, id),
-  );
+    outcome = await insertContactMessage(await getDatabase(), message, RATE_LIMIT, (trx, id) => enqueueStaffNotification(trx, id));
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) return { kind: 'unavailable' };
+    throw error;
+  }
   if (outcome.kind === 'rate-limited') {
     return {
       kind: 'rate-limited',
@@ -100,6 +108,8 @@ export async function submitContactMessage(raw: Record<string, unknown>, context
 /** Why a submission was refused, as a code for the log. */
 function refusalReason(result: Exclude<SubmissionResult, { kind: 'sent' } | { kind: 'rate-limited' }>): string {
   switch (result.kind) {
+    case 'unavailable':
+      return 'database-unavailable';
     case 'invalid':
       return 'invalid';
     case 'token':

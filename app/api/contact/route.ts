@@ -1,5 +1,5 @@
 import type { NextRequest } from 'next/server';
-import { logContactOutcome, submitContactMessage, type SubmissionResult } from '@/lib/contact/submit';
+import { logContactOutcome, submitContactMessage, type SubmissionResult, UNAVAILABLE_RETRY_SECONDS } from '@/lib/contact/submit';
 import { JSON_BODY, readBody, URLENCODED_BODY } from '@/lib/http/body';
 import { clientIp } from '@/lib/http/client-ip';
 import { errorResponse, type ErrorCode } from '@/lib/http/errors';
@@ -13,7 +13,8 @@ import { requestLog } from '@/lib/log';
  * POST /api/contact: the same submission as the form's, for scripts and load tests. JSON or
  * form-encoded; the fields of the form (`name`, `email`, `topic`, `message`, `consent`,
  * `token`, `locale`). 201 with the reference, 200 for a repeat of the same token, 422 with
- * field errors, 400 for a bad token, 429 with Retry-After, 413, 415, 403 cross-site.
+ * field errors, 400 for a bad token, 429 with Retry-After, 413, 415, 403 cross-site, 503 with
+ * Retry-After when the database cannot be reached (nothing stored: send the same form again).
  */
 const MAX_BODY_BYTES = 32 * 1024;
 
@@ -38,6 +39,10 @@ function answer(result: SubmissionResult): Response {
     case 'rate-limited':
       return errorResponse('rate_limited', 'too many messages from this address; try again later', {
         headers: { 'Retry-After': String(result.retryAfterSeconds) },
+      });
+    case 'unavailable':
+      return errorResponse('unavailable', 'the message could not be stored just now; send it again in a few seconds', {
+        headers: { 'Retry-After': String(UNAVAILABLE_RETRY_SECONDS) },
       });
   }
 }

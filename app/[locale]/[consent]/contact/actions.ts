@@ -41,6 +41,9 @@ export async function sendContactMessage(previous: ContactFormState, formData: F
         return { ...base, problem: 'blocked' };
       case 'rate-limited':
         return { ...base, problem: 'rateLimited', retryMinutes: Math.ceil(result.retryAfterSeconds / 60) };
+      case 'unavailable':
+        // Nothing was stored; the same token may be sent again.
+        return { ...base, problem: 'unavailable' };
     }
   } catch (error) {
     // The visitor is told to try again later; the operator gets the error (never what was typed).

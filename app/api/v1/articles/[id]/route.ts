@@ -3,6 +3,7 @@ import { JSON_BODY, readBody } from '@/lib/http/body';
 import { errorResponse } from '@/lib/http/errors';
 import { NO_STORE } from '@/lib/http/headers';
 import { otherMethods } from '@/lib/http/methods';
+import { orUnavailable } from '@/lib/http/unavailable';
 import { isAuthorizedIngest } from '@/lib/ingest/auth';
 import { getStoredArticle, putArticle, withdrawArticle } from '@/lib/ingest/articles';
 import { requestLog, type Logger } from '@/lib/log';
@@ -20,7 +21,7 @@ function unauthorized(log: Logger, method: string) {
   return errorResponse('unauthorized', 'send Authorization: Bearer with the ingest token', { headers: { 'WWW-Authenticate': 'Bearer' } });
 }
 
-export async function PUT(request: NextRequest, { params }: RouteContext<'/api/v1/articles/[id]'>) {
+export const PUT = orUnavailable(async (request: NextRequest, { params }: RouteContext<'/api/v1/articles/[id]'>) => {
   const log = requestLog(request.headers);
   if (!isAuthorizedIngest(request.headers.get('authorization'))) return unauthorized(log, 'PUT');
   // The article's own fields are checked by putArticle (some need the database and the files).
@@ -49,22 +50,22 @@ export async function PUT(request: NextRequest, { params }: RouteContext<'/api/v
   // `warnings` only when there are some: what was stored differs from what was sent.
   const answer = { id: result.id, url: result.url, ...(result.warnings.length ? { warnings: result.warnings } : {}) };
   return Response.json(answer, { status: result.created ? 201 : 200, headers: NO_STORE });
-}
+});
 
-export async function GET(request: NextRequest, { params }: RouteContext<'/api/v1/articles/[id]'>) {
+export const GET = orUnavailable(async (request: NextRequest, { params }: RouteContext<'/api/v1/articles/[id]'>) => {
   if (!isAuthorizedIngest(request.headers.get('authorization'))) return unauthorized(requestLog(request.headers), 'GET');
   const article = await getStoredArticle((await params).id);
   if (!article) return errorResponse('not_found', 'no such article');
   return Response.json(article, { headers: NO_STORE });
-}
+});
 
-export async function DELETE(request: NextRequest, { params }: RouteContext<'/api/v1/articles/[id]'>) {
+export const DELETE = orUnavailable(async (request: NextRequest, { params }: RouteContext<'/api/v1/articles/[id]'>) => {
   const log = requestLog(request.headers);
   if (!isAuthorizedIngest(request.headers.get('authorization'))) return unauthorized(log, 'DELETE');
   const { id } = await params;
   if (!(await withdrawArticle(id))) return errorResponse('not_found', 'no such article');
   log.info({ event: 'ingest.write', articleId: id, action: 'withdrawn', status: 200 }, 'article withdrawn');
   return Response.json({ id, status: 'withdrawn' }, { headers: NO_STORE });
-}
+});
 
 export const { POST, PATCH, OPTIONS } = otherMethods('GET', 'PUT', 'DELETE');
