@@ -25,7 +25,7 @@ export interface ClusterOptions {
   /** The edge's port (default: a free one). */
   port?: number;
   /** Settings passed to every instance besides the cluster's own (INGEST_TOKEN, SMTP_URL, …). */
-  env?: NodeJS.ProcessEnv;
+  env?: Record<string, string | undefined>;
   /** Where the logs, the edge cache and a started PostgreSQL's files go (default: a new temporary folder). */
   dir?: string;
   /** Keep each PostgreSQL commit on disk before answering (default true; tests turn it off). */
@@ -60,7 +60,12 @@ export interface Cluster {
 }
 
 /** The settings every instance shares: the database, the public address and the secrets. */
-export function clusterEnv(params: { databaseUrl: string; siteUrl: string; distDir: string; env?: NodeJS.ProcessEnv }): NodeJS.ProcessEnv {
+export function clusterEnv(params: {
+  databaseUrl: string;
+  siteUrl: string;
+  distDir: string;
+  env?: Record<string, string | undefined>;
+}): NodeJS.ProcessEnv {
   const given = { ...process.env, ...params.env };
   return {
     ...given,
