@@ -1,6 +1,7 @@
 import type { FeedItem, SitemapArticle } from '../content/types';
 import type { Locale } from '../i18n/locales';
 import { isReadable, SUMMARY_SELECTION, toSummary } from './content-read';
+import { sql } from 'kysely';
 import type { Database } from './database';
 import { indexedBy, joinInOrder } from './engine';
 
@@ -63,7 +64,9 @@ export async function selectIdAtPosition(
   const row = await readableInLocale(db, params.locale, params.now)
     .select('a.id')
     .orderBy('a.id')
-    .limit(1)
+    // Written out: told it stops at one row, SQLite walks articles_by_locale_id in id order; with
+    // LIMIT ? it would rather read the locale by date and sort it.
+    .limit(sql.lit(1))
     .offset(params.offset)
     .executeTakeFirst();
   return row?.id ?? null;
