@@ -16,7 +16,7 @@ import { internalPath, resolveAddress, variantLabel } from './lib/routing/resolv
  */
 
 export async function proxy(request: NextRequest) {
-  const resolution = resolveAddress(
+  const resolution = await resolveAddress(
     { pathname: request.nextUrl.pathname, search: request.nextUrl.search, acceptLanguage: request.headers.get('accept-language') },
     databaseAddressBook,
   );

@@ -8,7 +8,7 @@ import { SiteHeader } from './SiteHeader';
  * Header and main landmark of every page (the footer comes from the layout). The header's
  * channel list is loaded here, once, rather than passed down by every route.
  */
-export function PageShell({
+export async function PageShell({
   locale,
   activeChannel,
   languageTarget,
@@ -21,7 +21,7 @@ export function PageShell({
 }) {
   return (
     <>
-      <SiteHeader locale={locale} channels={listChannels(locale)} activeChannel={activeChannel} languageTarget={languageTarget} />
+      <SiteHeader locale={locale} channels={await listChannels(locale)} activeChannel={activeChannel} languageTarget={languageTarget} />
       <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
         {children}
       </main>

@@ -1,5 +1,4 @@
 import { cache } from 'react';
-import { getDb } from '../db/connection';
 import { getDatabase } from '../db/database';
 import {
   countChannelArticles,
@@ -19,33 +18,33 @@ import type { Article, ArticleRef, ArticleSummary, Channel, Paged } from './type
 import { articleVisibility } from './visibility';
 
 export const CHANNEL_PAGE_SIZE = 6;
-export const listChannels = cache((locale: Locale): Channel[] => selectChannels(getDb(), locale));
+export const listChannels = cache(async (locale: Locale): Promise<Channel[]> => selectChannels(await getDatabase(), locale));
 
-export function getChannel(locale: Locale, slug: string): Channel | null {
+export async function getChannel(locale: Locale, slug: string): Promise<Channel | null> {
   if (!isSlug(slug)) return null;
-  return selectChannel(getDb(), locale, slug);
+  return selectChannel(await getDatabase(), locale, slug);
 }
 
 /**
  * One page of a channel, newest first. `null` when the page does not exist: past the end,
  * or not a positive whole number. Page 1 of an empty channel exists (and is empty).
  */
-export function listChannelArticles(params: {
+export async function listChannelArticles(params: {
   locale: Locale;
   channel: string;
   page: number;
   pageSize?: number;
   now?: number;
-}): Paged<ArticleSummary> | null {
+}): Promise<Paged<ArticleSummary> | null> {
   const { locale, channel, page } = params;
   const pageSize = params.pageSize ?? CHANNEL_PAGE_SIZE;
   if (!isPageNumber(page)) return null;
   const now = params.now ?? Date.now();
-  const db = getDb();
-  const total = countChannelArticles(db, locale, channel, now);
+  const db = await getDatabase();
+  const total = await countChannelArticles(db, locale, channel, now);
   const totalPages = Math.max(1, Math.ceil(total / pageSize));
   if (page > totalPages) return null;
-  const items = selectChannelArticles(db, {
+  const items = await selectChannelArticles(db, {
     locale,
     channel,
     now,
@@ -55,8 +54,8 @@ export function listChannelArticles(params: {
   return { items, page, pageSize, total, totalPages };
 }
 
-export function listLatestArticles(locale: Locale, limit: number, now = Date.now()): ArticleSummary[] {
-  return selectLatestArticles(getDb(), { locale, now, limit });
+export async function listLatestArticles(locale: Locale, limit: number, now = Date.now()): Promise<ArticleSummary[]> {
+  return selectLatestArticles(await getDatabase(), { locale, now, limit });
 }
 
 export interface HomePageContent {
@@ -66,16 +65,16 @@ export interface HomePageContent {
 }
 
 /** Everything the home page shows: one query per channel (bounded by the channel count). */
-export function getHomePageContent(locale: Locale, now = Date.now()): HomePageContent {
-  const db = getDb();
-  const [lead = null, ...latest] = selectLatestArticles(db, { locale, now, limit: 9 });
-  const channels = selectChannels(db, locale)
-    .map((channel) => ({
+export async function getHomePageContent(locale: Locale, now = Date.now()): Promise<HomePageContent> {
+  const db = await getDatabase();
+  const [lead = null, ...latest] = await selectLatestArticles(db, { locale, now, limit: 9 });
+  const channels = await Promise.all(
+    (await selectChannels(db, locale)).map(async (channel) => ({
       channel,
-      articles: selectChannelArticles(db, { locale, channel: channel.slug, now, limit: 4, offset: 0 }),
-    }))
-    .filter((entry) => entry.articles.length > 0);
-  return { lead, latest, channels };
+      articles: await selectChannelArticles(db, { locale, channel: channel.slug, now, limit: 4, offset: 0 }),
+    })),
+  );
+  return { lead, latest, channels: channels.filter((entry) => entry.articles.length > 0) };
 }
 
 export type ArticleLookup =
@@ -89,11 +88,11 @@ export async function lookupArticle(params: { locale: Locale; section: string; s
   const { locale, section, slug } = params;
   if (!isSlug(section) || !isSlug(slug)) return { kind: 'missing' };
   const now = params.now ?? Date.now();
-  const db = getDb();
-  const article = await selectArticleBySlug(await getDatabase(), locale, slug);
+  const db = await getDatabase();
+  const article = await selectArticleBySlug(db, locale, slug);
   if (!article) {
     // A renamed article keeps its old addresses, as permanent redirects.
-    const to = selectSlugRedirect(db, locale, slug, now);
+    const to = await selectSlugRedirect(db, locale, slug, now);
     return to ? { kind: 'moved', to } : { kind: 'missing' };
   }
   const visibility = articleVisibility({ status: article.status, publishedMs: Date.parse(article.publishedAt) }, now);
@@ -113,39 +112,39 @@ export const findArticle = cache(
 );
 
 /** The newest other articles of the same channel. */
-export function listRelatedArticles(article: Article, limit = 4, now = Date.now()): ArticleSummary[] {
-  return selectChannelArticles(getDb(), {
+export async function listRelatedArticles(article: Article, limit = 4, now = Date.now()): Promise<ArticleSummary[]> {
+  const candidates = await selectChannelArticles(await getDatabase(), {
     locale: article.locale,
     channel: article.channel,
     now,
     limit: limit + 1,
     offset: 0,
-  })
-    .filter((candidate) => candidate.id !== article.id)
-    .slice(0, limit);
+  });
+  return candidates.filter((candidate) => candidate.id !== article.id).slice(0, limit);
 }
 
-export const findTranslation = cache((article: Article, now = Date.now()): ArticleRef | null =>
-  selectTranslation(getDb(), {
-    group: article.translationGroup,
-    locale: otherLocale(article.locale),
-    now,
-  }),
+export const findTranslation = cache(
+  async (article: Article, now = Date.now()): Promise<ArticleRef | null> =>
+    selectTranslation(await getDatabase(), {
+      group: article.translationGroup,
+      locale: otherLocale(article.locale),
+      now,
+    }),
 );
 
 /** The most recent articles of a locale: what the build prerenders (the rest render on demand). */
-export function listArticlesToPrerender(locale: Locale, limit: number, now = Date.now()): ArticleRef[] {
-  return selectRecentRefs(getDb(), locale, now, limit);
+export async function listArticlesToPrerender(locale: Locale, limit: number, now = Date.now()): Promise<ArticleRef[]> {
+  return selectRecentRefs(await getDatabase(), locale, now, limit);
 }
 
 /** A channel and one page of its articles, or null when either does not exist. */
-export const getChannelListing = cache(function getChannelListing(
+export const getChannelListing = cache(async function getChannelListing(
   locale: Locale,
   section: string,
   page: number,
-): { channel: Channel; page: Paged<ArticleSummary> } | null {
-  const channel = getChannel(locale, section);
+): Promise<{ channel: Channel; page: Paged<ArticleSummary> } | null> {
+  const channel = await getChannel(locale, section);
   if (!channel) return null;
-  const articles = listChannelArticles({ locale, channel: channel.slug, page });
+  const articles = await listChannelArticles({ locale, channel: channel.slug, page });
   return articles ? { channel, page: articles } : null;
 });

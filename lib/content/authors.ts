@@ -1,5 +1,5 @@
 import { cache } from 'react';
-import { getDb } from '../db/connection';
+import { getDatabase } from '../db/database';
 import { countAuthorArticles, selectAuthor, selectAuthorArticles } from '../db/content-read';
 import type { Locale } from '../i18n/locales';
 import { isPageNumber, isSlug } from '../routing/rules';
@@ -12,20 +12,20 @@ export const AUTHOR_PAGE_SIZE = 12;
  * newest first. `null` when the author does not exist, has published nothing in this locale,
  * or the page is past the end.
  */
-export const getAuthorListing = cache(function getAuthorListing(
+export const getAuthorListing = cache(async function getAuthorListing(
   locale: Locale,
   slug: string,
   page: number,
-): { author: Author; page: Paged<ArticleSummary> } | null {
+): Promise<{ author: Author; page: Paged<ArticleSummary> } | null> {
   if (!isSlug(slug) || !isPageNumber(page)) return null;
-  const db = getDb();
-  const found = selectAuthor(db, locale, slug);
+  const db = await getDatabase();
+  const found = await selectAuthor(db, locale, slug);
   if (!found) return null;
   const now = Date.now();
-  const total = countAuthorArticles(db, { authorId: found.id, locale, now });
+  const total = await countAuthorArticles(db, { authorId: found.id, locale, now });
   const totalPages = Math.ceil(total / AUTHOR_PAGE_SIZE);
   if (total === 0 || page > totalPages) return null;
-  const items = selectAuthorArticles(db, {
+  const items = await selectAuthorArticles(db, {
     authorId: found.id,
     locale,
     now,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { getDb } from '../db/connection';
+import { getDatabase } from '../db/database';
 import { recordArticleView, selectMostRead } from '../db/views';
 import type { Locale } from '../i18n/locales';
 import { shanghaiDay } from '../time';
@@ -11,18 +11,18 @@ export const MOST_READ_DAYS = 7;
 export const viewBodySchema = z.object({ id: z.number().int().positive() });
 
 /** Counts one view; false when the id is not a readable article. */
-export function recordView(articleId: number, now = Date.now()): boolean {
+export async function recordView(articleId: number, now = Date.now()): Promise<boolean> {
   if (!Number.isSafeInteger(articleId) || articleId < 1) return false;
-  return recordArticleView(getDb(), { articleId, day: shanghaiDay(now), now });
+  return recordArticleView(await getDatabase(), { articleId, day: shanghaiDay(now), now });
 }
 
 /** The most-read articles of the last seven days (today included), in a locale or one channel. */
-export function listMostRead(
+export async function listMostRead(
   locale: Locale,
   options: { channel?: string; limit?: number; now?: number } = {},
-): ArticleSummary[] {
+): Promise<ArticleSummary[]> {
   const now = options.now ?? Date.now();
-  return selectMostRead(getDb(), {
+  return selectMostRead(await getDatabase(), {
     locale,
     channel: options.channel ?? null,
     fromDay: shanghaiDay(now) - (MOST_READ_DAYS - 1),

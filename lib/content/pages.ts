@@ -33,14 +33,10 @@ export interface HomePage {
   language: LanguageTarget;
 }
 
-export const getHomePage = cache((locale: Locale): HomePage => {
+export const getHomePage = cache(async (locale: Locale): Promise<HomePage> => {
   const other = otherLocale(locale);
-  return {
-    locale,
-    content: getHomePageContent(locale),
-    mostRead: listMostRead(locale),
-    language: { locale: other, href: paths.home(other), kind: 'home' },
-  };
+  const [content, mostRead] = await Promise.all([getHomePageContent(locale), listMostRead(locale)]);
+  return { locale, content, mostRead, language: { locale: other, href: paths.home(other), kind: 'home' } };
 });
 
 export interface ChannelPage {
@@ -55,17 +51,17 @@ export interface ChannelPage {
 }
 
 const loadChannelPage = cache(async (locale: Locale, channel: string, page: number): Promise<ChannelPage | null> => {
-  const listing = getChannelListing(locale, channel, page);
+  const listing = await getChannelListing(locale, channel, page);
   if (!listing) return null;
   const other = otherLocale(locale);
   return {
     locale,
     channel: listing.channel,
     page: listing.page,
-    mostRead: listMostRead(locale, { channel: listing.channel.slug }),
+    mostRead: await listMostRead(locale, { channel: listing.channel.slug }),
     crumbs: await channelCrumbs(locale, listing.channel, page),
     language: { locale: other, href: paths.channel(other, listing.channel.slug), kind: 'channel' },
-    otherLocaleHasPage: page === 1 || getChannelListing(other, channel, page) !== null,
+    otherLocaleHasPage: page === 1 || (await getChannelListing(other, channel, page)) !== null,
   };
 });
 
@@ -93,9 +89,9 @@ const loadArticlePage = cache(async (locale: Locale, channel: string, slug: stri
   if (lookup.kind === 'moved') return lookup;
   if (lookup.kind !== 'found') return { kind: 'missing' };
   const { article } = lookup;
-  const found = getChannel(locale, article.channel);
+  const found = await getChannel(locale, article.channel);
   if (!found) return { kind: 'missing' };
-  const translation = findTranslation(article);
+  const translation = await findTranslation(article);
   const other = otherLocale(locale);
   return {
     kind: 'found',
@@ -105,7 +101,7 @@ const loadArticlePage = cache(async (locale: Locale, channel: string, slug: stri
       bodyHtml: withResponsiveImages(article.bodyHtml),
       channel: found,
       translation,
-      related: listRelatedArticles(article),
+      related: await listRelatedArticles(article),
       crumbs: await articleCrumbs(article, found),
       language: translation
         ? { locale: other, href: paths.article(other, translation.channel, translation.slug), kind: 'translation' }
@@ -131,11 +127,11 @@ export interface AuthorPage {
   otherLocaleHasPage: boolean;
 }
 
-const loadAuthorPage = cache((locale: Locale, author: string, page: number): AuthorPage | null => {
-  const listing = getAuthorListing(locale, author, page);
+const loadAuthorPage = cache(async (locale: Locale, author: string, page: number): Promise<AuthorPage | null> => {
+  const listing = await getAuthorListing(locale, author, page);
   if (!listing) return null;
   const other = otherLocale(locale);
-  const otherHasAuthor = getAuthorListing(other, author, 1) !== null;
+  const otherHasAuthor = (await getAuthorListing(other, author, 1)) !== null;
   return {
     locale,
     author: listing.author,
@@ -143,12 +139,12 @@ const loadAuthorPage = cache((locale: Locale, author: string, page: number): Aut
     language: otherHasAuthor
       ? { locale: other, href: paths.author(other, author), kind: 'page' }
       : { locale: other, href: paths.home(other), kind: 'home' },
-    otherLocaleHasPage: page === 1 ? otherHasAuthor : getAuthorListing(other, author, page) !== null,
+    otherLocaleHasPage: page === 1 ? otherHasAuthor : (await getAuthorListing(other, author, page)) !== null,
   };
 });
 
 /** An author and one page of their articles in a locale; null when there is none. */
-export function getAuthorPage(query: { locale: Locale; author: string; page: number }): AuthorPage | null {
+export function getAuthorPage(query: { locale: Locale; author: string; page: number }): Promise<AuthorPage | null> {
   return loadAuthorPage(query.locale, query.author, query.page);
 }
 
@@ -159,9 +155,9 @@ export interface FallbackPage {
 }
 
 /** The 404 and 410 pages: the latest stories, so a reader has somewhere to go. */
-export function getFallbackPage(locale: Locale): FallbackPage {
+export async function getFallbackPage(locale: Locale): Promise<FallbackPage> {
   const other = otherLocale(locale);
-  return { locale, latest: listLatestArticles(locale, 5), language: { locale: other, href: paths.home(other), kind: 'home' } };
+  return { locale, latest: await listLatestArticles(locale, 5), language: { locale: other, href: paths.home(other), kind: 'home' } };
 }
 
 /** Fixed pages (about, contact, privacy, terms, cookies) link to the same page in the other language. */

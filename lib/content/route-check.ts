@@ -1,4 +1,4 @@
-import { contentWriteGeneration, getDb } from '../db/connection';
+import { contentWriteGeneration } from '../db/connection';
 import {
   countAuthorArticles,
   countChannelArticles,
@@ -8,6 +8,7 @@ import {
   selectChannels,
   selectDataVersion,
 } from '../db/content-read';
+import { type Database, getDatabase } from '../db/database';
 import type { Locale } from '../i18n/locales';
 import { locales } from '../i18n/locales';
 import type { AddressBook, ArticleAddress, PagedList } from '../routing/resolve';
@@ -25,7 +26,8 @@ import { articleVisibility } from './visibility';
  *
  * Answers are remembered per address and forgotten together whenever the content changes:
  * at once for changes made by this process, and within a second for changes made by another
- * (PRAGMA data_version). A cached page therefore costs no database work.
+ * (selectDataVersion: on PostgreSQL, another instance's changes may take some seconds more).
+ * A cached page therefore costs no database work.
  */
 
 type Remembered =
@@ -42,10 +44,10 @@ let channels: Set<string> | null = null;
 let stamp = { generation: -1, dataVersion: -1, checkedAt: 0 };
 
 /** Forgets every answer when the content may have changed. */
-function freshen(now: number): void {
+async function freshen(db: Database, now: number): Promise<void> {
   const generation = contentWriteGeneration();
   if (generation === stamp.generation && now - stamp.checkedAt < RECHECK_MS) return;
-  const dataVersion = selectDataVersion(getDb());
+  const dataVersion = await selectDataVersion(db);
   if (generation !== stamp.generation || dataVersion !== stamp.dataVersion) {
     memory = new Map();
     channels = null;
@@ -53,27 +55,42 @@ function freshen(now: number): void {
   stamp = { generation, dataVersion, checkedAt: now };
 }
 
-function remember(key: string, compute: () => Remembered): Remembered {
+/** The database, with the remembered answers forgotten if the content may have changed. */
+async function freshDatabase(now: number): Promise<Database> {
+  const db = await getDatabase();
+  await freshen(db, now);
+  return db;
+}
+
+async function remember(key: string, compute: () => Promise<Remembered>): Promise<Remembered> {
   const known = memory.get(key);
   if (known) return known;
-  const value = compute();
+  const into = memory;
+  const value = await compute();
+  // Forgotten meanwhile (the content changed while the answer was read): not kept, it may be stale.
+  if (into !== memory) return value;
   if (memory.size >= MAX_REMEMBERED) memory.delete(memory.keys().next().value!);
   memory.set(key, value);
   return value;
 }
 
-export function channelExists(slug: string, now = Date.now()): boolean {
-  freshen(now);
-  channels ??= new Set(selectChannels(getDb(), locales[0]).map((channel) => channel.slug));
+export async function channelExists(slug: string, now = Date.now()): Promise<boolean> {
+  const db = await freshDatabase(now);
+  if (!channels) {
+    const into = memory;
+    const found = new Set((await selectChannels(db, locales[0])).map((channel) => channel.slug));
+    if (into === memory) channels = found;
+    return found.has(slug);
+  }
   return channels.has(slug);
 }
 
 /** An article address under a channel: readable, moved (308), withdrawn (410) or nothing (404). */
-export function checkArticleAddress(locale: Locale, section: string, slug: string, now = Date.now()): ArticleAddress {
+export async function checkArticleAddress(locale: Locale, section: string, slug: string, now = Date.now()): Promise<ArticleAddress> {
   if (!isSlug(slug)) return { kind: 'missing' };
-  freshen(now);
-  const found = remember(`a:${locale}/${slug}`, () => {
-    const row = selectArticleAddress(getDb(), locale, slug);
+  const db = await freshDatabase(now);
+  const found = await remember(`a:${locale}/${slug}`, async () => {
+    const row = await selectArticleAddress(db, locale, slug);
     if (!row) return { kind: 'none' };
     return { kind: 'article', status: row.status, publishedMs: row.publishedMs, channel: row.channel, slug: row.slug };
   });
@@ -85,12 +102,12 @@ export function checkArticleAddress(locale: Locale, section: string, slug: strin
 }
 
 /** An author has pages in a locale once one of their articles there is published. */
-export function authorExists(locale: Locale, slug: string, now = Date.now()): boolean {
+export async function authorExists(locale: Locale, slug: string, now = Date.now()): Promise<boolean> {
   if (!isSlug(slug)) return false;
-  freshen(now);
-  const found = remember(`p:${locale}/${slug}`, () => ({
+  const db = await freshDatabase(now);
+  const found = await remember(`p:${locale}/${slug}`, async () => ({
     kind: 'since',
-    visibleFrom: selectAuthorFirstPublished(getDb(), locale, slug),
+    visibleFrom: await selectAuthorFirstPublished(db, locale, slug),
   }));
   return found.kind === 'since' && found.visibleFrom !== null && found.visibleFrom <= now;
 }
@@ -100,17 +117,16 @@ export function authorExists(locale: Locale, slug: string, now = Date.now()): bo
  * rest; a scheduled article that comes due changes them only at the next content change,
  * which at worst leaves the newest last page to the page's own notFound().
  */
-export function listPageExists(locale: Locale, list: PagedList, page: number, now = Date.now()): boolean {
+export async function listPageExists(locale: Locale, list: PagedList, page: number, now = Date.now()): Promise<boolean> {
   if (page === 1) return true;
-  freshen(now);
-  const db = getDb();
+  const db = await freshDatabase(now);
   const key = list.kind === 'channel' ? `c:${locale}/${list.channel}` : `n:${locale}/${list.author}`;
-  const found = remember(key, () => {
+  const found = await remember(key, async () => {
     if (list.kind === 'channel') {
-      return { kind: 'count', total: countChannelArticles(db, locale, list.channel, now) };
+      return { kind: 'count', total: await countChannelArticles(db, locale, list.channel, now) };
     }
-    const author = selectAuthor(db, locale, list.author);
-    return { kind: 'count', total: author ? countAuthorArticles(db, { authorId: author.id, locale, now }) : 0 };
+    const author = await selectAuthor(db, locale, list.author);
+    return { kind: 'count', total: author ? await countAuthorArticles(db, { authorId: author.id, locale, now }) : 0 };
   });
   const size = list.kind === 'channel' ? CHANNEL_PAGE_SIZE : AUTHOR_PAGE_SIZE;
   return found.kind === 'count' && page <= Math.ceil(found.total / size);

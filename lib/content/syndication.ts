@@ -1,4 +1,4 @@
-import { getDb } from '../db/connection';
+import { getDatabase } from '../db/database';
 import {
   selectAuthorsWithArticles,
   selectChannelsWithNewest,
@@ -54,14 +54,14 @@ interface SitemapOptions {
  * files keep their contents (a withdrawn article shifts the later ones by one). No files
  * when there are no articles: an empty <urlset> is not valid.
  */
-export function planArticleSitemaps(locale: Locale, options: SitemapOptions = {}): ArticleSitemapFile[] {
+export async function planArticleSitemaps(locale: Locale, options: SitemapOptions = {}): Promise<ArticleSitemapFile[]> {
   const now = options.now ?? Date.now();
   const perFile = options.perFile ?? ARTICLES_PER_SITEMAP;
-  const db = getDb();
+  const db = await getDatabase();
   const files: ArticleSitemapFile[] = [];
   let afterId = 0;
   for (let number = 1; ; number++) {
-    const stats = selectChunkStats(db, { locale, now, afterId, limit: perFile });
+    const stats = await selectChunkStats(db, { locale, now, afterId, limit: perFile });
     if (stats.count === 0 || stats.lastId === null || stats.lastModifiedMs === null) break;
     files.push({ number, afterId, lastId: stats.lastId, count: stats.count, lastModifiedMs: stats.lastModifiedMs });
     if (stats.count < perFile) break;
@@ -71,29 +71,29 @@ export function planArticleSitemaps(locale: Locale, options: SitemapOptions = {}
 }
 
 /** The id range of file `number` (from 1), cut the same way as planArticleSitemaps; null past the end. */
-export function findArticleSitemapRange(
+export async function findArticleSitemapRange(
   locale: Locale,
   number: number,
   options: SitemapOptions = {},
-): ArticleSitemapRange | null {
+): Promise<ArticleSitemapRange | null> {
   if (!Number.isSafeInteger(number) || number < 1) return null;
   const now = options.now ?? Date.now();
   const perFile = options.perFile ?? ARTICLES_PER_SITEMAP;
-  const db = getDb();
-  const afterId = number === 1 ? 0 : selectIdAtPosition(db, { locale, now, offset: (number - 1) * perFile - 1 });
+  const db = await getDatabase();
+  const afterId = number === 1 ? 0 : await selectIdAtPosition(db, { locale, now, offset: (number - 1) * perFile - 1 });
   if (afterId === null) return null;
-  const untilId = selectIdAtPosition(db, { locale, now, offset: number * perFile - 1 }) ?? Number.MAX_SAFE_INTEGER;
+  const untilId = (await selectIdAtPosition(db, { locale, now, offset: number * perFile - 1 })) ?? Number.MAX_SAFE_INTEGER;
   return { afterId, untilId };
 }
 
 /** The next batch of a sitemap file after `afterId`, with each article's published translation. */
-export function readArticleSitemapBatch(
+export async function readArticleSitemapBatch(
   locale: Locale,
   range: ArticleSitemapRange,
   afterId: number,
   options: { now: number; limit?: number },
-): SitemapArticle[] {
-  return selectSitemapBatch(getDb(), {
+): Promise<SitemapArticle[]> {
+  return selectSitemapBatch(await getDatabase(), {
     locale,
     other: otherLocale(locale),
     now: options.now,
@@ -104,8 +104,8 @@ export function readArticleSitemapBatch(
 }
 
 /** The newest published article of a locale (epoch ms), or null when it has none. */
-export function newestArticleTime(locale: Locale, now = Date.now()): number | null {
-  return selectNewestInLocale(getDb(), { locale, now });
+export async function newestArticleTime(locale: Locale, now = Date.now()): Promise<number | null> {
+  return selectNewestInLocale(await getDatabase(), { locale, now });
 }
 
 export interface PagesSitemapContent {
@@ -115,33 +115,34 @@ export interface PagesSitemapContent {
   authors: { slug: string; locales: Locale[] }[];
 }
 
-export function getPagesSitemapContent(locale: Locale, now = Date.now()): PagesSitemapContent {
-  const db = getDb();
-  return {
-    channels: selectChannelsWithNewest(db, { locale, now }),
-    authors: selectAuthorsWithArticles(db, now).filter((author) => author.locales.includes(locale)),
-  };
+export async function getPagesSitemapContent(locale: Locale, now = Date.now()): Promise<PagesSitemapContent> {
+  const db = await getDatabase();
+  const [channels, authors] = await Promise.all([selectChannelsWithNewest(db, { locale, now }), selectAuthorsWithArticles(db, now)]);
+  return { channels, authors: authors.filter((author) => author.locales.includes(locale)) };
 }
 
 /** Articles of every locale published in the last 48 hours, newest first, at most 1,000. */
-export function listNewsSitemapArticles(now = Date.now()): ArticleSummary[] {
-  const db = getDb();
+export async function listNewsSitemapArticles(now = Date.now()): Promise<ArticleSummary[]> {
+  const db = await getDatabase();
   const since = now - NEWS_WINDOW_MS;
   const time = (a: ArticleSummary) => Date.parse(a.publishedAt);
-  return locales
-    .flatMap((locale) => selectPublishedSince(db, { locale, now, since, limit: NEWS_SITEMAP_LIMIT }))
+  const perLocale = await Promise.all(
+    locales.map((locale) => selectPublishedSince(db, { locale, now, since, limit: NEWS_SITEMAP_LIMIT })),
+  );
+  return perLocale
+    .flat()
     .sort((a, b) => time(b) - time(a) || b.id - a.id)
     .slice(0, NEWS_SITEMAP_LIMIT);
 }
 
 /** The newest articles of a locale, or of one of its channels, for an RSS feed. */
-export function listFeedItems(
+export async function listFeedItems(
   locale: Locale,
   options: { channel?: string; now?: number; limit?: number } = {},
-): FeedItem[] {
+): Promise<FeedItem[]> {
   const { channel } = options;
   if (channel !== undefined && !isSlug(channel)) return [];
-  return selectFeedItems(getDb(), {
+  return selectFeedItems(await getDatabase(), {
     locale,
     channel,
     now: options.now ?? Date.now(),

@@ -1,13 +1,15 @@
 import type { Locale } from '../i18n/locales';
 import type { Article, ArticleRef, ArticleSummary, Author, Channel, Tag } from '../content/types';
-import type { Db } from './connection';
-import type { Database } from './database';
-import { statement } from './statements';
+import { type Expression, expressionBuilder, type SqlBool, sql } from 'kysely';
+import { type Database, engineOf } from './database';
+import { groupConcat, indexedBy, joinInOrder } from './engine';
+import type { ArticlesTable } from './schema';
 
 /*
- * Read queries of the content model. Every list query is served by one of the indexes of
- * migration 1 (articles_by_channel, articles_by_locale); tests check the query plans.
- * Only published articles whose time has come (published_ms <= now) are ever listed.
+ * Read queries of the content model, the same on both engines. Every list query is served by
+ * one of the indexes of migration 1 (articles_by_channel, articles_by_locale); tests check the
+ * query plans on both. Only published articles whose time has come (published_ms <= now,
+ * isReadable) are ever listed.
  */
 
 /** The columns named as in the domain type, then the lead picture and times flattened. */
@@ -22,11 +24,7 @@ export interface SummaryRow extends Pick<ArticleSummary, 'id' | 'locale' | 'chan
   updated_at: string | null;
 }
 
-export const SUMMARY_COLUMNS = `a.id, a.locale, a.channel, a.slug, a.headline, a.series, a.summary,
-  a.image_src, a.image_alt, a.image_caption, a.image_credit, a.image_width, a.image_height,
-  a.published_at, a.updated_at`;
-
-/** SUMMARY_COLUMNS for the query builder, on the articles table aliased `a`. */
+/** The columns of a SummaryRow, on the articles table aliased `a`. */
 export const SUMMARY_SELECTION = [
   'a.id',
   'a.locale',
@@ -70,57 +68,73 @@ export function toSummary(row: SummaryRow): ArticleSummary {
   };
 }
 
-export function selectChannels(db: Db, locale: Locale): Channel[] {
-  return statement(
-    db,
-    `SELECT slug, position, name_${locale} AS name, description_${locale} AS description
-       FROM channels ORDER BY position, slug`,
-  ).all() as Channel[];
+/** Published and due: the only articles a reader sees (on the articles table aliased `a`, or `t`). */
+export function isReadable(now: number, alias: 'a' | 't' = 'a'): Expression<SqlBool> {
+  const eb = expressionBuilder<Record<'a' | 't', ArticlesTable>, 'a' | 't'>();
+  return eb.and([eb(`${alias}.status`, '=', 'published'), eb(`${alias}.published_ms`, '<=', now)]);
 }
 
-export function selectChannel(db: Db, locale: Locale, slug: string): Channel | null {
-  const row = statement(
-    db,
-    `SELECT slug, position, name_${locale} AS name, description_${locale} AS description
-       FROM channels WHERE slug = ?`,
-  ).get(slug) as Channel | undefined;
+export async function selectChannels(db: Database, locale: Locale): Promise<Channel[]> {
+  return db
+    .selectFrom('channels')
+    .select(['slug', 'position', `name_${locale} as name`, `description_${locale} as description`])
+    .orderBy('position')
+    .orderBy('slug')
+    .execute();
+}
+
+export async function selectChannel(db: Database, locale: Locale, slug: string): Promise<Channel | null> {
+  const row = await db
+    .selectFrom('channels')
+    .select(['slug', 'position', `name_${locale} as name`, `description_${locale} as description`])
+    .where('slug', '=', slug)
+    .executeTakeFirst();
   return row ?? null;
 }
 
-export function countChannelArticles(db: Db, locale: Locale, channel: string, now: number): number {
-  const row = statement(
-    db,
-    `SELECT COUNT(*) AS n FROM articles
-      WHERE locale = ? AND channel = ? AND status = 'published' AND published_ms <= ?`,
-  ).get(locale, channel, now) as { n: number };
+export async function countChannelArticles(db: Database, locale: Locale, channel: string, now: number): Promise<number> {
+  const row = await db
+    .selectFrom('articles as a')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('a.locale', '=', locale)
+    .where('a.channel', '=', channel)
+    .where(isReadable(now))
+    .executeTakeFirstOrThrow();
   return row.n;
 }
 
-export function selectChannelArticles(
-  db: Db,
+export async function selectChannelArticles(
+  db: Database,
   params: { locale: Locale; channel: string; now: number; limit: number; offset: number },
-): ArticleSummary[] {
-  const rows = statement(
-    db,
-    `SELECT ${SUMMARY_COLUMNS} FROM articles a
-      WHERE a.locale = ? AND a.channel = ? AND a.status = 'published' AND a.published_ms <= ?
-      ORDER BY a.published_ms DESC, a.id DESC
-      LIMIT ? OFFSET ?`,
-  ).all(params.locale, params.channel, params.now, params.limit, params.offset) as SummaryRow[];
+): Promise<ArticleSummary[]> {
+  const rows = await db
+    .selectFrom('articles as a')
+    .select(SUMMARY_SELECTION)
+    .where('a.locale', '=', params.locale)
+    .where('a.channel', '=', params.channel)
+    .where(isReadable(params.now))
+    .orderBy('a.published_ms', 'desc')
+    .orderBy('a.id', 'desc')
+    .limit(params.limit)
+    .offset(params.offset)
+    .execute();
   return rows.map(toSummary);
 }
 
-export function selectLatestArticles(
-  db: Db,
+export async function selectLatestArticles(
+  db: Database,
   params: { locale: Locale; now: number; limit: number; offset?: number },
-): ArticleSummary[] {
-  const rows = statement(
-    db,
-    `SELECT ${SUMMARY_COLUMNS} FROM articles a
-      WHERE a.locale = ? AND a.status = 'published' AND a.published_ms <= ?
-      ORDER BY a.published_ms DESC, a.id DESC
-      LIMIT ? OFFSET ?`,
-  ).all(params.locale, params.now, params.limit, params.offset ?? 0) as SummaryRow[];
+): Promise<ArticleSummary[]> {
+  const rows = await db
+    .selectFrom('articles as a')
+    .select(SUMMARY_SELECTION)
+    .where('a.locale', '=', params.locale)
+    .where(isReadable(params.now))
+    .orderBy('a.published_ms', 'desc')
+    .orderBy('a.id', 'desc')
+    .limit(params.limit)
+    .offset(params.offset ?? 0)
+    .execute();
   return rows.map(toSummary);
 }
 
@@ -189,56 +203,66 @@ export async function selectTranslationGroup(db: Database, group: string): Promi
 }
 
 /** The published version of the same story in another language, if there is one. */
-export function selectTranslation(
-  db: Db,
+export async function selectTranslation(
+  db: Database,
   params: { group: string; locale: Locale; now: number },
-): ArticleRef | null {
-  const row = statement(
-    db,
+): Promise<ArticleRef | null> {
+  const row = await db
     // Without statistics SQLite prefers articles_by_locale here and scans a whole locale.
-    `SELECT locale, channel, slug FROM articles INDEXED BY articles_by_translation
-      WHERE translation_group = ? AND locale = ? AND status = 'published' AND published_ms <= ?
-      LIMIT 1`,
-  ).get(params.group, params.locale, params.now) as ArticleRef | undefined;
+    .selectFrom(indexedBy(db, 'articles', 'a', 'articles_by_translation'))
+    .select(['a.locale', 'a.channel', 'a.slug'])
+    .where('a.translation_group', '=', params.group)
+    .where('a.locale', '=', params.locale)
+    .where(isReadable(params.now))
+    .limit(1)
+    .executeTakeFirst();
   return row ?? null;
 }
 
 /** An author by slug, with their name and biography in one locale. */
-export function selectAuthor(db: Db, locale: Locale, slug: string): (Author & { id: number }) | null {
-  const row = statement(
-    db,
-    `SELECT id, slug, name_${locale} AS name, bio_${locale} AS bio FROM authors WHERE slug = ?`,
-  ).get(slug) as (Author & { id: number }) | undefined;
+export async function selectAuthor(db: Database, locale: Locale, slug: string): Promise<(Author & { id: number }) | null> {
+  const row = await db
+    .selectFrom('authors')
+    .select(['id', 'slug', `name_${locale} as name`, `bio_${locale} as bio`])
+    .where('slug', '=', slug)
+    .executeTakeFirst();
   return row ?? null;
 }
 
 /*
  * An author's articles in one locale. article_authors is walked through its author index and
  * the few hundred rows of one author are sorted in memory (a temp B-tree): bounded by one
- * author's output, and the pages are cached. CROSS JOIN fixes that order: without statistics
- * SQLite would rather walk every article of the locale and probe article_authors for each
- * (tests/unit/query-plans.test.ts).
+ * author's output, and the pages are cached. joinInOrder fixes that order on SQLite: without
+ * statistics it would rather walk every article of the locale and probe article_authors for
+ * each (tests/unit/query-plans.test.ts).
  */
-export function countAuthorArticles(db: Db, params: { authorId: number; locale: Locale; now: number }): number {
-  const row = statement(
-    db,
-    `SELECT COUNT(*) AS n FROM article_authors aa CROSS JOIN articles a ON a.id = aa.article_id
-      WHERE aa.author_id = ? AND a.locale = ? AND a.status = 'published' AND a.published_ms <= ?`,
-  ).get(params.authorId, params.locale, params.now) as { n: number };
+function authorArticles(db: Database, params: { authorId: number; locale: Locale; now: number }) {
+  return db
+    .selectFrom('article_authors as aa')
+    .$call((qb) => joinInOrder(db, qb, 'articles as a', 'a.id', 'aa.article_id'))
+    .where('aa.author_id', '=', params.authorId)
+    .where('a.locale', '=', params.locale)
+    .where(isReadable(params.now));
+}
+
+export async function countAuthorArticles(db: Database, params: { authorId: number; locale: Locale; now: number }): Promise<number> {
+  const row = await authorArticles(db, params)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return row.n;
 }
 
-export function selectAuthorArticles(
-  db: Db,
+export async function selectAuthorArticles(
+  db: Database,
   params: { authorId: number; locale: Locale; now: number; limit: number; offset: number },
-): ArticleSummary[] {
-  const rows = statement(
-    db,
-    `SELECT ${SUMMARY_COLUMNS} FROM article_authors aa CROSS JOIN articles a ON a.id = aa.article_id
-      WHERE aa.author_id = ? AND a.locale = ? AND a.status = 'published' AND a.published_ms <= ?
-      ORDER BY a.published_ms DESC, a.id DESC
-      LIMIT ? OFFSET ?`,
-  ).all(params.authorId, params.locale, params.now, params.limit, params.offset) as SummaryRow[];
+): Promise<ArticleSummary[]> {
+  const rows = await authorArticles(db, params)
+    .select(SUMMARY_SELECTION)
+    .orderBy('a.published_ms', 'desc')
+    .orderBy('a.id', 'desc')
+    .limit(params.limit)
+    .offset(params.offset)
+    .execute();
   return rows.map(toSummary);
 }
 
@@ -246,12 +270,15 @@ export function selectAuthorArticles(
  * Where an old slug of a locale leads now: the article's current address, if it is readable.
  * Slugs are kept in article_slug_history whenever an article is renamed.
  */
-export function selectSlugRedirect(db: Db, locale: Locale, slug: string, now: number): ArticleRef | null {
-  const row = statement(
-    db,
-    `SELECT a.locale, a.channel, a.slug FROM article_slug_history h JOIN articles a ON a.id = h.article_id
-      WHERE h.locale = ? AND h.slug = ? AND a.status = 'published' AND a.published_ms <= ?`,
-  ).get(locale, slug, now) as ArticleRef | undefined;
+export async function selectSlugRedirect(db: Database, locale: Locale, slug: string, now: number): Promise<ArticleRef | null> {
+  const row = await db
+    .selectFrom('article_slug_history as h')
+    .innerJoin('articles as a', 'a.id', 'h.article_id')
+    .select(['a.locale', 'a.channel', 'a.slug'])
+    .where('h.locale', '=', locale)
+    .where('h.slug', '=', slug)
+    .where(isReadable(now))
+    .executeTakeFirst();
   return row ?? null;
 }
 
@@ -267,66 +294,108 @@ export interface ArticleAddressRow {
  * The article at a locale and slug, or, for an old slug of a renamed article, the article it
  * leads to now (`renamed: true`).
  */
-export function selectArticleAddress(
-  db: Db,
+export async function selectArticleAddress(
+  db: Database,
   locale: Locale,
   slug: string,
-): (ArticleAddressRow & { renamed: boolean }) | null {
-  const row = statement(
-    db,
-    `SELECT status, published_ms AS publishedMs, channel, slug FROM articles WHERE locale = ? AND slug = ?`,
-  ).get(locale, slug) as ArticleAddressRow | undefined;
+): Promise<(ArticleAddressRow & { renamed: boolean }) | null> {
+  const row = await db
+    .selectFrom('articles as a')
+    .select(['a.status', 'a.published_ms as publishedMs', 'a.channel', 'a.slug'])
+    .where('a.locale', '=', locale)
+    .where('a.slug', '=', slug)
+    .executeTakeFirst();
   if (row) return { ...row, renamed: false };
-  const target = statement(
-    db,
-    `SELECT a.status, a.published_ms AS publishedMs, a.channel, a.slug
-       FROM article_slug_history h JOIN articles a ON a.id = h.article_id
-      WHERE h.locale = ? AND h.slug = ? AND a.locale = h.locale`,
-  ).get(locale, slug) as ArticleAddressRow | undefined;
+  const target = await db
+    .selectFrom('article_slug_history as h')
+    .innerJoin('articles as a', 'a.id', 'h.article_id')
+    .select(['a.status', 'a.published_ms as publishedMs', 'a.channel', 'a.slug'])
+    .where('h.locale', '=', locale)
+    .where('h.slug', '=', slug)
+    .whereRef('a.locale', '=', 'h.locale')
+    .executeTakeFirst();
   return target ? { ...target, renamed: true } : null;
 }
 
 /** When an author's first article in a locale was published (null: none published). */
-export function selectAuthorFirstPublished(db: Db, locale: Locale, slug: string): number | null {
-  const row = statement(
-    db,
-    // CROSS JOIN: from the author to their articles, never through every article of the locale.
-    `SELECT MIN(a.published_ms) AS first FROM authors au
-       CROSS JOIN article_authors aa ON aa.author_id = au.id
-       CROSS JOIN articles a ON a.id = aa.article_id
-      WHERE au.slug = ? AND a.locale = ? AND a.status = 'published'`,
-  ).get(slug, locale) as { first: number | null };
-  return row.first;
+export async function selectAuthorFirstPublished(db: Database, locale: Locale, slug: string): Promise<number | null> {
+  const row = await db
+    // In order: from the author to their articles, never through every article of the locale.
+    .selectFrom('authors as au')
+    .$call((qb) => joinInOrder(db, qb, 'article_authors as aa', 'aa.author_id', 'au.id'))
+    .$call((qb) => joinInOrder(db, qb, 'articles as a', 'a.id', 'aa.article_id'))
+    .select((eb) => eb.fn.min('a.published_ms').as('first'))
+    .where('au.slug', '=', slug)
+    .where('a.locale', '=', locale)
+    .where('a.status', '=', 'published')
+    .executeTakeFirstOrThrow();
+  return row.first ?? null;
 }
 
 /** Articles whose publication time fell in (from, to]: scheduled articles coming due. */
-export function selectArticlesDue(
-  db: Db,
+export async function selectArticlesDue(
+  db: Database,
   fromMs: number,
   toMs: number,
-): { locale: Locale; channel: string; slug: string; authors: string | null }[] {
-  return statement(
-    db,
-    // Marked: the query log's readers tell this timer's work from work done for a request.
-    `/* background */ SELECT a.locale, a.channel, a.slug,
-            (SELECT group_concat(au.slug) FROM article_authors aa JOIN authors au ON au.id = aa.author_id
-              WHERE aa.article_id = a.id) AS authors
-       FROM articles a INDEXED BY articles_by_locale
-      WHERE a.locale IN ('en', 'zh') AND a.status = 'published' AND a.published_ms > ? AND a.published_ms <= ?`,
-  ).all(fromMs, toMs) as { locale: Locale; channel: string; slug: string; authors: string | null }[];
+): Promise<{ locale: Locale; channel: string; slug: string; authors: string | null }[]> {
+  return (
+    db
+      .selectFrom(indexedBy(db, 'articles', 'a', 'articles_by_locale'))
+      // Marked: the query log's readers tell this timer's work from work done for a request.
+      .modifyFront(sql`/* background */`)
+      .select((eb) => [
+        'a.locale',
+        'a.channel',
+        'a.slug',
+        eb
+          .selectFrom('article_authors as aa')
+          .innerJoin('authors as au', 'au.id', 'aa.author_id')
+          .select((sub) => groupConcat(db, sub.ref('au.slug')).as('slugs'))
+          .whereRef('aa.article_id', '=', 'a.id')
+          .as('authors'),
+      ])
+      .where('a.locale', 'in', ['en', 'zh'])
+      .where('a.status', '=', 'published')
+      .where('a.published_ms', '>', fromMs)
+      .where('a.published_ms', '<=', toMs)
+      .execute()
+  );
 }
 
-/** Changes when another connection (another process) commits a change to the database. */
-export function selectDataVersion(db: Db): number {
-  return db.pragma('data_version', { simple: true }) as number;
+/**
+ * Changes when another process (SQLite) or instance (PostgreSQL) commits a change to the
+ * content; route-check.ts forgets its answers when it does.
+ * - SQLite: PRAGMA data_version, which moves on every commit made through another connection.
+ * - PostgreSQL: the rows inserted, updated and deleted in the content tables, as the server's
+ *   statistics count them (a cheap read of shared memory). Another instance's write shows
+ *   there when its connection reports its counts: as the transaction ends, or up to ten
+ *   seconds later when that connection reported less than a second before. Until then this
+ *   process keeps answering from memory; making that immediate (LISTEN/NOTIFY) is left for
+ *   later (issue 15).
+ */
+export async function selectDataVersion(db: Database): Promise<number> {
+  if (engineOf(db) === 'sqlite') {
+    const { rows } = await sql<{ data_version: number }>`PRAGMA data_version`.execute(db);
+    return rows[0]!.data_version;
+  }
+  // Marked like the scheduler's work: the query log's readers leave this probe out of the
+  // statements counted for requests, as they leave out SQLite's PRAGMA.
+  const { rows } = await sql<{ version: number }>`
+    /* background */ SELECT COALESCE(SUM(n_tup_ins + n_tup_upd + n_tup_del), 0) AS version FROM pg_stat_user_tables
+     WHERE schemaname = current_schema()
+       AND relname IN ('articles', 'article_slug_history', 'article_authors', 'authors', 'channels')`.execute(db);
+  return rows[0]!.version;
 }
 
 /** A recent slice of published articles, for prerendering at build time. */
-export function selectRecentRefs(db: Db, locale: Locale, now: number, limit: number): ArticleRef[] {
-  return statement(
-    db,
-    `SELECT locale, channel, slug FROM articles
-      WHERE locale = ? AND status = 'published' AND published_ms <= ?
-      ORDER BY published_ms DESC, id DESC LIMIT ?`,
-  ).all(locale, now, limit) as ArticleRef[];
+export async function selectRecentRefs(db: Database, locale: Locale, now: number, limit: number): Promise<ArticleRef[]> {
+  return db
+    .selectFrom('articles as a')
+    .select(['a.locale', 'a.channel', 'a.slug'])
+    .where('a.locale', '=', locale)
+    .where(isReadable(now))
+    .orderBy('a.published_ms', 'desc')
+    .orderBy('a.id', 'desc')
+    .limit(limit)
+    .execute();
 }

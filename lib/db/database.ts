@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { Kysely, PostgresAdapter, PostgresDialect, sql } from 'kysely';
+import { type CompiledQuery, Kysely, PostgresAdapter, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { env } from '../env';
 import { getDb } from './connection';
@@ -41,6 +41,8 @@ export interface PostgresOptions {
   poolSize?: number;
   /** A file every statement is appended to (DB_QUERY_LOG). */
   logFile?: string;
+  /** Called with every statement run and its parameters (tests plan the real statements). */
+  onQuery?: (query: CompiledQuery) => void;
 }
 
 /** A pool of connections to PostgreSQL at `url`; call migratePostgres before the first query. */
@@ -59,12 +61,16 @@ export function postgresDatabase(url: string, options: PostgresOptions = {}): Da
   // (an 'error' event nobody listens to would): the pool drops it and the next query opens a
   // new one, or fails, and its caller reports that.
   pool.on('error', () => undefined);
-  const logFile = options.logFile;
+  const { logFile, onQuery } = options;
   return new Kysely<Schema>({
     dialect: new PostgresDialect({ pool }),
-    log: logFile
-      ? (event) => fs.appendFileSync(logFile, `${event.query.sql.replace(/\s+/g, ' ').trim()}\n`)
-      : undefined,
+    log:
+      logFile || onQuery
+        ? (event) => {
+            if (logFile) fs.appendFileSync(logFile, `${event.query.sql.replace(/\s+/g, ' ').trim()}\n`);
+            onQuery?.(event.query);
+          }
+        : undefined,
   });
 }
 

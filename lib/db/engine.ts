@@ -1,5 +1,16 @@
-import { type Expression, type RawBuilder, sql } from 'kysely';
+import {
+  type AliasedRawBuilder,
+  type Expression,
+  type JoinReferenceExpression,
+  type RawBuilder,
+  type Selectable,
+  type SelectQueryBuilder,
+  type SelectQueryBuilderWithInnerJoin,
+  sql,
+  type TableExpression,
+} from 'kysely';
 import { type Database, engineOf } from './database';
+import type { Schema } from './schema';
 
 /*
  * The few places where SQLite and PostgreSQL need different SQL, each behind one function, so
@@ -74,4 +85,44 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || code.startsWith('08') || code === 'SQLITE_BUSY')) return true;
   // node-postgres's own wording when the pool cannot connect in time or a connection dies mid-query.
   return /timeout exceeded when trying to connect|Connection terminated|Client has encountered a connection error/.test(message);
+}
+
+/*
+ * Planner hints. SQLite has no statistics here (no ANALYZE is run), so on a few queries it
+ * would pick an index or a join order that reads a whole locale; the hints below hold it to
+ * the plan tests/unit/query-plans.test.ts expects. PostgreSQL plans from its statistics and
+ * has no such syntax: there the hints are left out.
+ */
+
+/**
+ * `table AS alias`, read through `index` on SQLite (INDEXED BY, which fails loudly should the
+ * index ever be dropped); plain `table AS alias` on PostgreSQL.
+ */
+export function indexedBy<T extends keyof Schema & string, A extends string>(
+  db: Database,
+  table: T,
+  alias: A,
+  index: string,
+): AliasedRawBuilder<Selectable<Schema[T]>, A> {
+  const name = engineOf(db) === 'postgres' ? sql.id(alias) : sql`${sql.id(alias)} INDEXED BY ${sql.id(index)}`;
+  return sql<Selectable<Schema[T]>>`${sql.table(table)}`.as<A>(name);
+}
+
+/**
+ * `qb` joined to `table` on k1 = k2, read in the order written: `qb`'s tables first, then one
+ * probe of `table` per row. SQLite keeps that order for a CROSS JOIN (the condition moves to
+ * WHERE: the same rows); PostgreSQL gets an inner join and orders it from its statistics.
+ */
+export function joinInOrder<
+  DB,
+  TB extends keyof DB,
+  O,
+  TE extends TableExpression<DB, TB>,
+  K1 extends JoinReferenceExpression<DB, TB, TE>,
+  K2 extends JoinReferenceExpression<DB, TB, TE>,
+>(db: Database, qb: SelectQueryBuilder<DB, TB, O>, table: TE, k1: K1, k2: K2): SelectQueryBuilderWithInnerJoin<DB, TB, O, TE> {
+  if (engineOf(db) === 'postgres') return qb.innerJoin(table, k1, k2);
+  const crossed = qb.crossJoin(table) as unknown as SelectQueryBuilder<DB, TB, O>;
+  // The references were checked against the joined tables above; whereRef cannot see that.
+  return crossed.whereRef(k1 as never, '=', k2 as never) as unknown as SelectQueryBuilderWithInnerJoin<DB, TB, O, TE>;
 }

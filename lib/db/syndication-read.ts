@@ -1,20 +1,19 @@
 import type { FeedItem, SitemapArticle } from '../content/types';
 import type { Locale } from '../i18n/locales';
-import type { Db } from './connection';
-import { SUMMARY_COLUMNS, type SummaryRow, toSummary } from './content-read';
-import { statement } from './statements';
+import { isReadable, SUMMARY_SELECTION, toSummary } from './content-read';
+import { sql } from 'kysely';
+import type { Database } from './database';
+import { indexedBy, joinInOrder } from './engine';
 
 /*
  * Read queries for machines: sitemaps, the news sitemap and RSS feeds. Like every list query,
- * they see only published articles whose time has come (published_ms <= now).
+ * they see only published articles whose time has come (isReadable).
  *
  * Each query walks an index in the order it returns rows: no full scan of `articles` and no
- * temporary B-tree (tests/unit/syndication.test.ts checks the plans of SYNDICATION_SQL).
- * Sitemaps page through a locale in id order with a keyset (`id > @afterId`), so a request
+ * sort of its rows (tests/unit/query-plans.test.ts checks the plans on both engines).
+ * Sitemaps page through a locale in id order with a keyset (`id > afterId`), so a request
  * never holds a cursor open and an old chunk keeps its articles when new ones arrive.
  */
-
-const PUBLISHED = `a.status = 'published' AND a.published_ms <= @now`;
 
 /**
  * The languages the schema has columns for (name_en, name_zh, …), listed as lib/i18n lists
@@ -24,80 +23,10 @@ const PUBLISHED = `a.status = 'published' AND a.published_ms <= @now`;
 const SCHEMA_LOCALES: Record<Locale, true> = { en: true, zh: true };
 const schemaLocales = Object.keys(SCHEMA_LOCALES) as Locale[];
 
-/** The channel's name in a locale; locales are a closed set, so the column name is safe to build. */
-const channelName = (locale: Locale) => `(SELECT c.name_${locale} FROM channels c WHERE c.slug = a.channel)`;
-
-export const SYNDICATION_SQL = {
-  /** How many articles a chunk starting after @afterId holds, where it ends, when it last changed. */
-  chunkStats: `
-    SELECT COUNT(*) AS n, MAX(id) AS last_id, MAX(COALESCE(updated_ms, published_ms)) AS lastmod_ms
-      FROM (SELECT a.id, a.published_ms, a.updated_ms FROM articles a
-             WHERE a.locale = @locale AND ${PUBLISHED} AND a.id > @afterId
-             ORDER BY a.id LIMIT @limit)`,
-  /** The id at a 0-based position in a locale's published articles in id order. */
-  idAtPosition: `
-    SELECT a.id FROM articles a
-     WHERE a.locale = @locale AND ${PUBLISHED}
-     ORDER BY a.id LIMIT 1 OFFSET @offset`,
-  /**
-   * One batch of a sitemap chunk with the published translation of each article. A story has
-   * one version per language, so the join adds at most one row; callers drop repeats anyway.
-   * Without statistics SQLite would look translations up through articles_by_locale (a range
-   * per row): INDEXED BY keeps it on the translation group.
-   */
-  sitemapBatch: `
-    SELECT a.id, a.locale, a.channel, a.slug, COALESCE(a.updated_at, a.published_at) AS lastmod,
-           t.locale AS t_locale, t.channel AS t_channel, t.slug AS t_slug
-      FROM articles a
-      LEFT JOIN articles t INDEXED BY articles_by_translation
-        ON t.translation_group = a.translation_group AND t.locale = @other
-       AND t.status = 'published' AND t.published_ms <= @now
-     WHERE a.locale = @locale AND ${PUBLISHED} AND a.id > @afterId AND a.id <= @untilId
-     ORDER BY a.id LIMIT @limit`,
-  /** The newest article of a locale: when its home page last changed. */
-  newestInLocale: `
-    SELECT a.published_ms FROM articles a
-     WHERE a.locale = @locale AND ${PUBLISHED}
-     ORDER BY a.published_ms DESC, a.id DESC LIMIT 1`,
-  /** Every channel with the time of its newest article in a locale. */
-  channelsWithNewest: `
-    SELECT c.slug,
-           (SELECT a.published_ms FROM articles a
-             WHERE a.locale = @locale AND a.channel = c.slug AND ${PUBLISHED}
-             ORDER BY a.published_ms DESC, a.id DESC LIMIT 1) AS newest_ms
-      FROM channels c ORDER BY c.slug`,
-  /**
-   * Authors with at least one published article, and in which languages (one column each).
-   * CROSS JOIN fixes the order: from the author's articles to each article, not the reverse.
-   */
-  authorsWithArticles: `
-    SELECT au.slug, ${schemaLocales
-      .map(
-        (locale) => `EXISTS (SELECT 1 FROM article_authors aa CROSS JOIN articles a ON a.id = aa.article_id
-                    WHERE aa.author_id = au.id AND a.locale = '${locale}' AND ${PUBLISHED}) AS ${locale}`,
-      )
-      .join(', ')}
-      FROM authors au ORDER BY au.slug`,
-  /** A locale's articles published since @since (exclusive), newest first. */
-  publishedSince: `
-    SELECT ${SUMMARY_COLUMNS} FROM articles a
-     WHERE a.locale = @locale AND ${PUBLISHED} AND a.published_ms > @since
-     ORDER BY a.published_ms DESC, a.id DESC LIMIT @limit`,
-  feedOfLocale: (locale: Locale) => `
-    SELECT ${SUMMARY_COLUMNS}, a.external_id, ${channelName(locale)} AS channel_name FROM articles a
-     WHERE a.locale = @locale AND ${PUBLISHED}
-     ORDER BY a.published_ms DESC, a.id DESC LIMIT @limit`,
-  feedOfChannel: (locale: Locale) => `
-    SELECT ${SUMMARY_COLUMNS}, a.external_id, ${channelName(locale)} AS channel_name FROM articles a
-     WHERE a.locale = @locale AND a.channel = @channel AND ${PUBLISHED}
-     ORDER BY a.published_ms DESC, a.id DESC LIMIT @limit`,
-  /** The authors of a set of articles (ids as a JSON array); sorted by position in code. */
-  authorsOfArticles: (locale: Locale) => `
-    SELECT aa.article_id, aa.position, au.name_${locale} AS name
-      FROM json_each(@ids) j
-      JOIN article_authors aa ON aa.article_id = j.value
-      JOIN authors au ON au.id = aa.author_id`,
-};
+/** A locale's readable articles, for the sitemap queries (on the articles table aliased `a`). */
+function readableInLocale(db: Database, locale: Locale, now: number) {
+  return db.selectFrom('articles as a').where('a.locale', '=', locale).where(isReadable(now));
+}
 
 export interface ChunkStats {
   count: number;
@@ -105,39 +34,76 @@ export interface ChunkStats {
   lastModifiedMs: number | null;
 }
 
-export function selectChunkStats(
-  db: Db,
+/** How many articles a chunk starting after afterId holds, where it ends, when it last changed. */
+export async function selectChunkStats(
+  db: Database,
   params: { locale: Locale; now: number; afterId: number; limit: number },
-): ChunkStats {
-  const row = statement(db, SYNDICATION_SQL.chunkStats).get(params) as {
-    n: number;
-    last_id: number | null;
-    lastmod_ms: number | null;
-  };
-  return { count: row.n, lastId: row.last_id, lastModifiedMs: row.lastmod_ms };
+): Promise<ChunkStats> {
+  const chunk = readableInLocale(db, params.locale, params.now)
+    .select(['a.id', 'a.published_ms', 'a.updated_ms'])
+    .where('a.id', '>', params.afterId)
+    .orderBy('a.id')
+    .limit(params.limit)
+    .as('chunk');
+  const row = await db
+    .selectFrom(chunk)
+    .select((eb) => [
+      eb.fn.countAll<number>().as('n'),
+      eb.fn.max('chunk.id').as('last_id'),
+      eb.fn.max(eb.fn.coalesce('chunk.updated_ms', 'chunk.published_ms')).as('lastmod_ms'),
+    ])
+    .executeTakeFirstOrThrow();
+  return { count: row.n, lastId: row.last_id ?? null, lastModifiedMs: row.lastmod_ms ?? null };
 }
 
-export function selectIdAtPosition(db: Db, params: { locale: Locale; now: number; offset: number }): number | null {
-  const row = statement(db, SYNDICATION_SQL.idAtPosition).get(params) as { id: number } | undefined;
+/** The id at a 0-based position in a locale's published articles in id order. */
+export async function selectIdAtPosition(
+  db: Database,
+  params: { locale: Locale; now: number; offset: number },
+): Promise<number | null> {
+  const row = await readableInLocale(db, params.locale, params.now)
+    .select('a.id')
+    .orderBy('a.id')
+    // Written out: told it stops at one row, SQLite walks articles_by_locale_id in id order; with
+    // LIMIT ? it would rather read the locale by date and sort it.
+    .limit(sql.lit(1))
+    .offset(params.offset)
+    .executeTakeFirst();
   return row?.id ?? null;
 }
 
-interface SitemapRow {
-  id: number;
-  locale: Locale;
-  channel: string;
-  slug: string;
-  lastmod: string;
-  t_locale: Locale | null;
-  t_channel: string | null;
-  t_slug: string | null;
-}
-
-export function selectSitemapBatch(
-  db: Db,
+/**
+ * One batch of a sitemap chunk with the published translation of each article. A story has
+ * one version per language, so the join adds at most one row; repeats are dropped anyway.
+ * Without statistics SQLite would look translations up through articles_by_locale (a range
+ * per row): indexedBy keeps it on the translation group.
+ */
+export async function selectSitemapBatch(
+  db: Database,
   params: { locale: Locale; other: Locale; now: number; afterId: number; untilId: number; limit: number },
-): SitemapArticle[] {
-  const rows = statement(db, SYNDICATION_SQL.sitemapBatch).all(params) as SitemapRow[];
+): Promise<SitemapArticle[]> {
+  const rows = await readableInLocale(db, params.locale, params.now)
+    .leftJoin(indexedBy(db, 'articles', 't', 'articles_by_translation'), (join) =>
+      join
+        .onRef('t.translation_group', '=', 'a.translation_group')
+        .on('t.locale', '=', params.other)
+        .on(isReadable(params.now, 't')),
+    )
+    .select((eb) => [
+      'a.id',
+      'a.locale',
+      'a.channel',
+      'a.slug',
+      eb.fn.coalesce('a.updated_at', 'a.published_at').as('lastmod'),
+      't.locale as t_locale',
+      't.channel as t_channel',
+      't.slug as t_slug',
+    ])
+    .where('a.id', '>', params.afterId)
+    .where('a.id', '<=', params.untilId)
+    .orderBy('a.id')
+    .limit(params.limit)
+    .execute();
   const articles: SitemapArticle[] = [];
   for (const row of rows) {
     if (articles.at(-1)?.id === row.id) continue;
@@ -148,63 +114,109 @@ export function selectSitemapBatch(
       slug: row.slug,
       lastModified: row.lastmod,
       translation:
-        row.t_locale && row.t_channel && row.t_slug
-          ? { locale: row.t_locale, channel: row.t_channel, slug: row.t_slug }
-          : null,
+        row.t_locale && row.t_channel && row.t_slug ? { locale: row.t_locale, channel: row.t_channel, slug: row.t_slug } : null,
     });
   }
   return articles;
 }
 
-export function selectNewestInLocale(db: Db, params: { locale: Locale; now: number }): number | null {
-  const row = statement(db, SYNDICATION_SQL.newestInLocale).get(params) as { published_ms: number } | undefined;
+/** The newest article of a locale: when its home page last changed. */
+export async function selectNewestInLocale(db: Database, params: { locale: Locale; now: number }): Promise<number | null> {
+  const row = await readableInLocale(db, params.locale, params.now)
+    .select('a.published_ms')
+    .orderBy('a.published_ms', 'desc')
+    .orderBy('a.id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   return row?.published_ms ?? null;
 }
 
-export function selectChannelsWithNewest(
-  db: Db,
+/** Every channel with the time of its newest article in a locale. */
+export async function selectChannelsWithNewest(
+  db: Database,
   params: { locale: Locale; now: number },
-): { slug: string; newestMs: number | null }[] {
-  const rows = statement(db, SYNDICATION_SQL.channelsWithNewest).all(params) as {
-    slug: string;
-    newest_ms: number | null;
-  }[];
-  return rows.map((row) => ({ slug: row.slug, newestMs: row.newest_ms }));
+): Promise<{ slug: string; newestMs: number | null }[]> {
+  const rows = await db
+    .selectFrom('channels as c')
+    .select((eb) => [
+      'c.slug',
+      readableInLocale(db, params.locale, params.now)
+        .select('a.published_ms')
+        .where('a.channel', '=', eb.ref('c.slug'))
+        .orderBy('a.published_ms', 'desc')
+        .orderBy('a.id', 'desc')
+        .limit(1)
+        .as('newest_ms'),
+    ])
+    .orderBy('c.slug')
+    .execute();
+  return rows.map((row) => ({ slug: row.slug, newestMs: row.newest_ms ?? null }));
 }
 
-export function selectAuthorsWithArticles(db: Db, now: number): { slug: string; locales: Locale[] }[] {
-  const rows = statement(db, SYNDICATION_SQL.authorsWithArticles).all({ now }) as ({ slug: string } & Record<
-    Locale,
-    number
-  >)[];
-  return rows
-    .map((row) => ({ slug: row.slug, locales: schemaLocales.filter((locale) => row[locale] === 1) }))
-    .filter((author) => author.locales.length > 0);
+/**
+ * Authors with at least one published article, and in which languages (one column each).
+ * joinInOrder fixes the order on SQLite: from the author's articles to each article, not the reverse.
+ */
+export async function selectAuthorsWithArticles(db: Database, now: number): Promise<{ slug: string; locales: Locale[] }[]> {
+  const rows = await db
+    .selectFrom('authors as au')
+    .select((eb) => [
+      'au.slug',
+      ...schemaLocales.map((locale) =>
+        eb
+          .exists(
+            eb
+              .selectFrom('article_authors as aa')
+              .$call((qb) => joinInOrder(db, qb, 'articles as a', 'a.id', 'aa.article_id'))
+              .select(eb.lit(1).as('one'))
+              .whereRef('aa.author_id', '=', 'au.id')
+              .where('a.locale', '=', locale)
+              .where(isReadable(now)),
+          )
+          .as(locale),
+      ),
+    ])
+    .orderBy('au.slug')
+    .execute();
+  return (
+    rows
+      // EXISTS is 1 or 0 on SQLite, true or false on PostgreSQL.
+      .map((row) => ({ slug: row.slug, locales: schemaLocales.filter((locale) => Boolean(row[locale])) }))
+      .filter((author) => author.locales.length > 0)
+  );
 }
 
-export function selectPublishedSince(
-  db: Db,
-  params: { locale: Locale; now: number; since: number; limit: number },
-) {
-  return (statement(db, SYNDICATION_SQL.publishedSince).all(params) as SummaryRow[]).map(toSummary);
+/** A locale's articles published since `since` (exclusive), newest first. */
+export async function selectPublishedSince(db: Database, params: { locale: Locale; now: number; since: number; limit: number }) {
+  const rows = await readableInLocale(db, params.locale, params.now)
+    .select(SUMMARY_SELECTION)
+    .where('a.published_ms', '>', params.since)
+    .orderBy('a.published_ms', 'desc')
+    .orderBy('a.id', 'desc')
+    .limit(params.limit)
+    .execute();
+  return rows.map(toSummary);
 }
 
-interface FeedRow extends SummaryRow {
-  external_id: string;
-  channel_name: string | null;
-}
-
-export function selectFeedItems(
-  db: Db,
+/** The newest articles of a locale, or of one of its channels, with their channel's name and authors. */
+export async function selectFeedItems(
+  db: Database,
   params: { locale: Locale; channel?: string; now: number; limit: number },
-): FeedItem[] {
+): Promise<FeedItem[]> {
   const { locale, channel, now, limit } = params;
-  const rows = (
-    channel === undefined
-      ? statement(db, SYNDICATION_SQL.feedOfLocale(locale)).all({ locale, now, limit })
-      : statement(db, SYNDICATION_SQL.feedOfChannel(locale)).all({ locale, channel, now, limit })
-  ) as FeedRow[];
-  const authors = selectAuthorNames(
+  const rows = await readableInLocale(db, locale, now)
+    .select((eb) => [
+      ...SUMMARY_SELECTION,
+      'a.external_id',
+      // The locale names the column: a closed set, so the name is safe to build.
+      eb.selectFrom('channels as c').select(`c.name_${locale}`).whereRef('c.slug', '=', 'a.channel').as('channel_name'),
+    ])
+    .$if(channel !== undefined, (qb) => qb.where('a.channel', '=', channel!))
+    .orderBy('a.published_ms', 'desc')
+    .orderBy('a.id', 'desc')
+    .limit(limit)
+    .execute();
+  const authors = await selectAuthorNames(
     db,
     locale,
     rows.map((row) => row.id),
@@ -217,13 +229,19 @@ export function selectFeedItems(
   }));
 }
 
-/** Author names per article, in byline order: one query for the whole list. */
-function selectAuthorNames(db: Db, locale: Locale, articleIds: number[]): Map<number, string[]> {
+/**
+ * Author names per article, in byline order: one query for the whole list (the ids as an IN
+ * list: at most a feed's length, so a bounded number of statements to prepare).
+ */
+async function selectAuthorNames(db: Database, locale: Locale, articleIds: number[]): Promise<Map<number, string[]>> {
   const byArticle = new Map<number, string[]>();
   if (articleIds.length === 0) return byArticle;
-  const rows = statement(db, SYNDICATION_SQL.authorsOfArticles(locale)).all({
-    ids: JSON.stringify(articleIds),
-  }) as { article_id: number; position: number; name: string }[];
+  const rows = await db
+    .selectFrom('article_authors as aa')
+    .innerJoin('authors as au', 'au.id', 'aa.author_id')
+    .select(['aa.article_id', 'aa.position', `au.name_${locale} as name`])
+    .where('aa.article_id', 'in', articleIds)
+    .execute();
   rows.sort((a, b) => a.article_id - b.article_id || a.position - b.position);
   for (const row of rows) {
     const names = byArticle.get(row.article_id) ?? [];

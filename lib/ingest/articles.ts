@@ -118,7 +118,7 @@ export async function putArticle(id: string, body: unknown): Promise<PutResult> 
   const cleaned = cleanBodyHtml(fields.bodyHtml);
   const input: ArticleInput = { ...fields, id, bodyHtml: cleaned.html };
   if (!input.bodyHtml.trim()) return { kind: 'invalid', fields: { bodyHtml: 'nothing left after removing what is not allowed' } };
-  if (!getChannel(input.locale, input.section)) return { kind: 'invalid', fields: { section: 'no such channel' } };
+  if (!(await getChannel(input.locale, input.section))) return { kind: 'invalid', fields: { section: 'no such channel' } };
   const translation = await translationProblem(id, input.locale, input.translationOf);
   if (translation) return { kind: 'invalid', fields: { translationOf: translation } };
   if (input.image) {

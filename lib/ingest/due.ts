@@ -1,4 +1,4 @@
-import { getDb } from '../db/connection';
+import { getDatabase } from '../db/database';
 import { selectArticlesDue } from '../db/content-read';
 import { refreshAfterArticleChange } from './refresh';
 
@@ -13,9 +13,9 @@ const state = globalThis as unknown as { portalDueCheckedAt?: number };
 /** On start, look back far enough to cover a restart. */
 const LOOK_BACK_MS = 15 * 60_000;
 
-export function refreshArticlesComingDue(now = Date.now()): number {
+export async function refreshArticlesComingDue(now = Date.now()): Promise<number> {
   const from = state.portalDueCheckedAt ?? now - LOOK_BACK_MS;
-  const due = selectArticlesDue(getDb(), from, now);
+  const due = await selectArticlesDue(await getDatabase(), from, now);
   for (const article of due) {
     refreshAfterArticleChange({
       locale: article.locale,

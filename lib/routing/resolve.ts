@@ -38,12 +38,13 @@ export type ArticleAddress =
 
 export type PagedList = { kind: 'channel'; channel: string } | { kind: 'author'; author: string };
 
+/** Asked of the database (through memory) by the proxy, of tables by the tests. */
 export interface AddressBook {
-  channelExists(channel: string): boolean;
-  article(locale: Locale, channel: string, slug: string): ArticleAddress;
-  authorExists(locale: Locale, author: string): boolean;
+  channelExists(channel: string): Promise<boolean>;
+  article(locale: Locale, channel: string, slug: string): Promise<ArticleAddress>;
+  authorExists(locale: Locale, author: string): Promise<boolean>;
   /** Whether page N (> 1) of a list has articles. */
-  listPageExists(locale: Locale, list: PagedList, page: number): boolean;
+  listPageExists(locale: Locale, list: PagedList, page: number): Promise<boolean>;
 }
 
 /** The page that serves an address, with its typed parameters. */
@@ -98,14 +99,14 @@ function withQuery(path: string, query: URLSearchParams): string {
 }
 
 /** A paged list (a channel, an author): one public URL per page, `…?page=N`. */
-function pagedList(
+async function pagedList(
   book: AddressBook,
   locale: Locale,
   list: PagedList,
   rest: string[],
   query: URLSearchParams,
   search: string,
-): Resolution {
+): Promise<Resolution> {
   const base = list.kind === 'channel' ? paths.channel(locale, list.channel) : paths.author(locale, list.author);
   const route = (number: number): PageRoute =>
     list.kind === 'channel' ? { page: 'channel', channel: list.channel, number } : { page: 'author', author: list.author, number };
@@ -121,11 +122,11 @@ function pagedList(
   others.delete('page');
   if (requested === '1') return redirect(withQuery(base, others));
   const number = parsePageNumber(requested);
-  if (number === null || !book.listPageExists(locale, list, number)) return missing(locale);
+  if (number === null || !(await book.listPageExists(locale, list, number))) return missing(locale);
   return page(locale, route(number), others.toString() ? `?${others.toString()}` : '');
 }
 
-export function resolveAddress(request: AddressRequest, book: AddressBook): Resolution {
+export async function resolveAddress(request: AddressRequest, book: AddressBook): Promise<Resolution> {
   const segments = request.pathname.split('/').filter(Boolean);
   const search = request.search && !request.search.startsWith('?') ? `?${request.search}` : request.search;
   const query = new URLSearchParams(search);
@@ -142,18 +143,18 @@ export function resolveAddress(request: AddressRequest, book: AddressBook): Reso
 
   if (section === AUTHORS_SEGMENT) {
     const [author, ...more] = rest;
-    if (!isSlug(author) || !book.authorExists(locale, author)) return missing(locale);
+    if (!isSlug(author) || !(await book.authorExists(locale, author))) return missing(locale);
     return pagedList(book, locale, { kind: 'author', author }, more, query, search);
   }
 
   // Internal segments (the 404/410 pages, the variant segments) are slugs no channel may take
   // or not slugs at all: they exist only behind the proxy's rewrites.
-  if (!isSlug(section) || !book.channelExists(section)) return missing(locale);
+  if (!isSlug(section) || !(await book.channelExists(section))) return missing(locale);
   if (rest.length === 1) {
     const [slug] = rest as [string];
     if (slug === FEED_FILE) return page(locale, { page: 'feed', channel: section });
     if (!isSlug(slug)) return missing(locale);
-    const address = book.article(locale, section, slug);
+    const address = await book.article(locale, section, slug);
     if (address.kind === 'ok') return page(locale, { page: 'article', channel: section, slug }, search);
     // Renamed (old slug) or asked for under another channel: one permanent address.
     if (address.kind === 'moved') return redirect(paths.article(locale, address.channel, address.slug));

@@ -89,7 +89,7 @@ export async function buildLocaleFeed(locale: Locale, now = Date.now()): Promise
     self: paths.feed(locale),
     locale,
   };
-  return renderRssFeed(channel, listFeedItems(locale, { now }), now);
+  return renderRssFeed(channel, await listFeedItems(locale, { now }), now);
 }
 
 /** The newest articles of one channel in a locale. */
@@ -103,5 +103,5 @@ export async function buildChannelFeed(locale: Locale, channel: Channel, now = D
     self: paths.channelFeed(locale, channel.slug),
     locale,
   };
-  return renderRssFeed(rss, listFeedItems(locale, { channel: channel.slug, now }), now);
+  return renderRssFeed(rss, await listFeedItems(locale, { channel: channel.slug, now }), now);
 }

@@ -71,15 +71,15 @@ const inEveryLocale = (path: (locale: Locale) => string): LanguageVersions =>
   Object.fromEntries(locales.map((locale) => [locale, path(locale)]));
 
 /** The sitemap index: per locale the pages file and the article files, then the news file. */
-export function renderSitemapIndex(now = Date.now()): string {
+export async function renderSitemapIndex(now = Date.now()): Promise<string> {
   const legalMs = Date.parse(site.legalUpdatedAt);
   const entries: { path: string; lastModifiedMs: number | null }[] = [];
   const newest: (number | null)[] = [];
   for (const locale of locales) {
-    const newestMs = newestArticleTime(locale, now);
+    const newestMs = await newestArticleTime(locale, now);
     newest.push(newestMs);
     entries.push({ path: paths.pagesSitemap(locale), lastModifiedMs: latest(newestMs, legalMs) });
-    for (const file of planArticleSitemaps(locale, { now })) {
+    for (const file of await planArticleSitemaps(locale, { now })) {
       entries.push({ path: paths.articleSitemap(locale, file.number), lastModifiedMs: file.lastModifiedMs });
     }
   }
@@ -94,13 +94,13 @@ export function renderSitemapIndex(now = Date.now()): string {
 }
 
 /** Home, channels, the fixed pages and the authors who have written in this locale. */
-export function renderPagesSitemap(locale: Locale, now = Date.now()): string {
-  const { channels, authors } = getPagesSitemapContent(locale, now);
+export async function renderPagesSitemap(locale: Locale, now = Date.now()): Promise<string> {
+  const [{ channels, authors }, newestMs] = await Promise.all([getPagesSitemapContent(locale, now), newestArticleTime(locale, now)]);
   const legal = site.legalUpdatedAt;
   const urls = [
     urlEntry({
       path: paths.home(locale),
-      lastModified: isoOrNull(newestArticleTime(locale, now)),
+      lastModified: isoOrNull(newestMs),
       versions: inEveryLocale(paths.home),
       // The bare origin picks the language from the browser's preferences.
       xDefault: '/',
@@ -144,25 +144,25 @@ function articleEntry(article: SitemapArticle): string {
  * (no cursor stays open between pulls, so other requests can use the connection) and hands
  * it on as one chunk.
  */
-export function streamArticleSitemap(
+export async function streamArticleSitemap(
   locale: Locale,
   number: number,
   options: { now?: number; perFile?: number; batchSize?: number } = {},
-): ReadableStream<Uint8Array> | null {
+): Promise<ReadableStream<Uint8Array> | null> {
   const now = options.now ?? Date.now();
   const limit = options.batchSize ?? SITEMAP_BATCH_SIZE;
-  const range = findArticleSitemapRange(locale, number, { now, perFile: options.perFile ?? ARTICLES_PER_SITEMAP });
+  const range = await findArticleSitemapRange(locale, number, { now, perFile: options.perFile ?? ARTICLES_PER_SITEMAP });
   if (!range) return null;
-  let batch = readArticleSitemapBatch(locale, range, range.afterId, { now, limit });
+  let batch = await readArticleSitemapBatch(locale, range, range.afterId, { now, limit });
   if (batch.length === 0) return null;
   const encoder = new TextEncoder();
   return new ReadableStream<Uint8Array>({
     start(controller) {
       controller.enqueue(encoder.encode(`${XML_DECLARATION}${URLSET_OPEN}`));
     },
-    pull(controller) {
+    async pull(controller) {
       controller.enqueue(encoder.encode(`${batch.map(articleEntry).join('\n')}\n`));
-      batch = readArticleSitemapBatch(locale, range, batch.at(-1)!.id, { now, limit });
+      batch = await readArticleSitemapBatch(locale, range, batch.at(-1)!.id, { now, limit });
       if (batch.length === 0) {
         controller.enqueue(encoder.encode(URLSET_CLOSE));
         controller.close();
@@ -172,8 +172,8 @@ export function streamArticleSitemap(
 }
 
 /** Google News: both languages' articles of the last 48 hours, newest first. */
-export function renderNewsSitemap(now = Date.now()): string {
-  const urls = listNewsSitemapArticles(now).map((article) =>
+export async function renderNewsSitemap(now = Date.now()): Promise<string> {
+  const urls = (await listNewsSitemapArticles(now)).map((article) =>
     parentElement('url', [
       textElement('loc', absoluteUrl(paths.article(article.locale, article.channel, article.slug))),
       parentElement('news:news', [

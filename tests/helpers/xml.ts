@@ -22,13 +22,13 @@ export function parseXml(xml: string) {
 }
 
 /** A streamed body as the chunks it arrived in; `afterEach` runs between them. */
-export async function readChunks(stream: ReadableStream<Uint8Array>, afterEach?: () => void): Promise<string[]> {
+export async function readChunks(stream: ReadableStream<Uint8Array>, afterEach?: () => unknown): Promise<string[]> {
   const decoder = new TextDecoder();
   const chunks: string[] = [];
   const reader = stream.getReader();
   for (let read = await reader.read(); !read.done; read = await reader.read()) {
     chunks.push(decoder.decode(read.value));
-    afterEach?.();
+    await afterEach?.();
   }
   return chunks;
 }

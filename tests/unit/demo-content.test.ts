@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { getDb } from '@/lib/db/connection';
+import { getDatabase } from '@/lib/db/database';
 import { loadDemoContent } from '@/lib/content/seed';
 
 /** The demo content must meet the brief: channels, counts, languages, lengths, captions. */
@@ -11,7 +12,7 @@ describe('demo content', () => {
   const publicDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-public-'));
 
   beforeAll(async () => {
-    await loadDemoContent(getDb(), { contentDir: path.join(root, 'content', 'demo'), publicDir });
+    await loadDemoContent(await getDatabase(), { contentDir: path.join(root, 'content', 'demo'), publicDir });
   }, 120_000);
 
   it('has at least 8 channels with at least 8 English articles each', () => {

@@ -37,21 +37,21 @@ const articles: Record<string, ArticleAddress> = {
 };
 /** Articles live in the news channel; the same slug under another channel has moved. */
 const book: AddressBook = {
-  channelExists: (channel) => ['news', 'business'].includes(channel),
-  article: (locale, channel, slug) => {
+  channelExists: async (channel) => ['news', 'business'].includes(channel),
+  article: async (locale, channel, slug) => {
     const found = articles[`${locale}/${slug}`] ?? { kind: 'missing' };
     if (found.kind === 'ok' && channel !== 'news') return { kind: 'moved', channel: 'news', slug };
     return found;
   },
-  authorExists: (locale, author) => author === 'li-wen' || (locale === 'en' && author === 'tom-hart'),
+  authorExists: async (locale, author) => author === 'li-wen' || (locale === 'en' && author === 'tom-hart'),
   // news: 3 pages in English, 2 in Chinese; li-wen: 2 pages in English, 1 in Chinese.
-  listPageExists: (locale, list, page) =>
+  listPageExists: async (locale, list, page) =>
     list.kind === 'channel'
       ? list.channel === 'news' && page <= (locale === 'en' ? 3 : 2)
       : list.author === 'li-wen' && page <= (locale === 'en' ? 2 : 1),
 };
 
-const resolve = (url: string, acceptLanguage: string | null = null): Resolution => {
+const resolve = (url: string, acceptLanguage: string | null = null): Promise<Resolution> => {
   const [pathname, search = ''] = url.split(/\?(.*)/s);
   return resolveAddress({ pathname: pathname!, search: search ? `?${search}` : '', acceptLanguage }, book);
 };
@@ -112,25 +112,25 @@ describe('every address README lists, in both languages', () => {
     ['/zh/no-such-channel', missing('zh')],
     ['/fr', missing('en')],
     ['/zh-TW', missing('en')],
-  ])('%s', (url, expected) => {
-    expect(resolve(url)).toEqual(expected);
+  ])('%s', async (url, expected) => {
+    expect(await resolve(url)).toEqual(expected);
   });
 
   it.each([
     [null, '/en'],
     ['zh-CN,zh;q=0.9,en;q=0.8', '/zh'],
     ['fr-FR,fr;q=0.9', '/en'],
-  ])('sends / with Accept-Language %p to %s, varying with it', (acceptLanguage, location) => {
-    expect(resolve('/', acceptLanguage)).toEqual({ kind: 'redirect', status: 307, location, negotiated: true });
+  ])('sends / with Accept-Language %p to %s, varying with it', async (acceptLanguage, location) => {
+    expect(await resolve('/', acceptLanguage)).toEqual({ kind: 'redirect', status: 307, location, negotiated: true });
   });
 
-  it('keeps the query string of / on the way to a language', () => {
-    expect(resolve('/?utm_source=x', 'zh')).toMatchObject({ location: '/zh?utm_source=x' });
+  it('keeps the query string of / on the way to a language', async () => {
+    expect(await resolve('/?utm_source=x', 'zh')).toMatchObject({ location: '/zh?utm_source=x' });
   });
 
-  it('answers an unsupported locale with the 404 page in the language the browser prefers', () => {
-    expect(resolve('/de/news', 'zh-CN')).toEqual(missing('zh'));
-    expect(resolve('/EN/news', 'en')).toEqual(missing('en'));
+  it('answers an unsupported locale with the 404 page in the language the browser prefers', async () => {
+    expect(await resolve('/de/news', 'zh-CN')).toEqual(missing('zh'));
+    expect(await resolve('/EN/news', 'en')).toEqual(missing('en'));
   });
 });
 
@@ -175,13 +175,13 @@ describe('hostile addresses', () => {
     '/en/cookies?return=https://evil.example/': serves('en', { page: 'fixed', name: 'cookies' }, '?return=https://evil.example/') as Resolution,
     '/en/cookies?return=%2F%2Fevil.example': serves('en', { page: 'fixed', name: 'cookies' }, '?return=%2F%2Fevil.example') as Resolution,
   };
-  it.each(readerPaths.map((url) => [url.length > 80 ? `${url.slice(0, 80)}…` : url, url]))('%s: exactly', (_label, url) => {
+  it.each(readerPaths.map((url) => [url.length > 80 ? `${url.slice(0, 80)}…` : url, url]))('%s: exactly', async (_label, url) => {
     const locale = url.startsWith('/en') ? 'en' : url.startsWith('/zh') ? 'zh' : 'en';
-    expect(resolve(url)).toEqual(servedAnyway[url] ?? missing(locale));
+    expect(await resolve(url)).toEqual(servedAnyway[url] ?? missing(locale));
   });
 
-  it.each(['/en/_quiet', '/en/withdrawn', '/en/page/2', '/zh/_ask/news/river-bridge', '/en/news/page/2/3'])('%s is the 404 page', (url) => {
-    expect(resolve(url)).toEqual(missing(url.startsWith('/zh') ? 'zh' : 'en'));
+  it.each(['/en/_quiet', '/en/withdrawn', '/en/page/2', '/zh/_ask/news/river-bridge', '/en/news/page/2/3'])('%s is the 404 page', async (url) => {
+    expect(await resolve(url)).toEqual(missing(url.startsWith('/zh') ? 'zh' : 'en'));
   });
 });
 

@@ -12,5 +12,5 @@ export async function generateMetadata({ params }: PageProps<'/[locale]/[consent
 }
 
 export default async function HomePage({ params }: PageProps<'/[locale]/[consent]'>) {
-  return <HomePageView data={getHomePage(await resolveLocale(params))} />;
+  return <HomePageView data={await getHomePage(await resolveLocale(params))} />;
 }

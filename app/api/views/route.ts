@@ -21,7 +21,7 @@ export async function POST(request: NextRequest) {
   // The page's script sends a JSON object of one number; 200 bytes is plenty.
   const body = await readBody(request, { limit: 200, types: [JSON_BODY], schema: viewBodySchema, invalid: 'bad_request' });
   if (!body.ok) return body.response;
-  if (!recordView(body.value.id)) return errorResponse('not_found', 'no such article');
+  if (!(await recordView(body.value.id))) return errorResponse('not_found', 'no such article');
   return new Response(null, { status: 204, headers: NO_STORE });
 }
 

@@ -12,7 +12,7 @@ export const revalidate = 60;
 
 export async function generateStaticParams() {
   // Same channel slugs in both languages; the locale comes from the layout.
-  return listChannels(locales[0]).map((channel) => ({ section: channel.slug }));
+  return (await listChannels(locales[0])).map((channel) => ({ section: channel.slug }));
 }
 
 export async function generateMetadata({ params }: PageProps<'/[locale]/[consent]/[section]'>): Promise<Metadata> {

@@ -12,5 +12,5 @@ export async function generateMetadata({ params }: PageProps<'/[locale]/[consent
 }
 
 export default async function MissingPage({ params }: PageProps<'/[locale]/[consent]/missing'>) {
-  return <FallbackPageView data={getFallbackPage(await resolveLocale(params))} reason="NotFound" />;
+  return <FallbackPageView data={await getFallbackPage(await resolveLocale(params))} reason="NotFound" />;
 }

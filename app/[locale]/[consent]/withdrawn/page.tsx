@@ -12,5 +12,5 @@ export async function generateMetadata({ params }: PageProps<'/[locale]/[consent
 }
 
 export default async function WithdrawnPage({ params }: PageProps<'/[locale]/[consent]/withdrawn'>) {
-  return <FallbackPageView data={getFallbackPage(await resolveLocale(params))} reason="Withdrawn" />;
+  return <FallbackPageView data={await getFallbackPage(await resolveLocale(params))} reason="Withdrawn" />;
 }

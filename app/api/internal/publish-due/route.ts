@@ -14,7 +14,7 @@ export async function POST(request: NextRequest) {
   if (given.length !== expected.length || !crypto.timingSafeEqual(given, expected)) {
     return errorResponse('not_found', 'not found');
   }
-  const refreshed = refreshArticlesComingDue();
+  const refreshed = await refreshArticlesComingDue();
   // Every 5 s: only a tick that published something is worth a line.
   if (refreshed > 0) log.info({ event: 'publish.due', refreshed }, 'scheduled articles published');
   return Response.json({ refreshed }, { headers: NO_STORE });

@@ -17,7 +17,7 @@ export async function GET(_request: Request, { params }: RouteContext<'/sitemaps
   const { locale, file } = await params;
   const number = parsePageNumber(FILE_NAME.exec(file)?.[1]);
   if (!isLocale(locale) || number === null) return notFoundResponse();
-  const body = streamArticleSitemap(locale, number);
+  const body = await streamArticleSitemap(locale, number);
   if (!body) return notFoundResponse();
   return xmlResponse(body, {
     contentType: XML_CONTENT_TYPE,

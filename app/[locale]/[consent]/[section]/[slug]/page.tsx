@@ -17,7 +17,7 @@ const PRERENDERED_PER_LOCALE = 24;
 
 export async function generateStaticParams({ params }: { params: { locale: string } }) {
   if (!isLocale(params.locale)) return [];
-  return listArticlesToPrerender(params.locale, PRERENDERED_PER_LOCALE).map((ref) => ({
+  return (await listArticlesToPrerender(params.locale, PRERENDERED_PER_LOCALE)).map((ref) => ({
     section: ref.channel,
     slug: ref.slug,
   }));

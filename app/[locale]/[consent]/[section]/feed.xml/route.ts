@@ -15,7 +15,7 @@ export async function GET(_request: Request, { params }: RouteContext<'/[locale]
   if (!isLocale(locale)) return notFoundResponse();
   // The proxy lets through only existing channels; the lookup is cached with the feed.
   const xml = await cachedDocument([locale, section], [syndicationTags.channelFeed(locale, section)], revalidate, async () => {
-    const channel = getChannel(locale, section);
+    const channel = await getChannel(locale, section);
     return channel ? buildChannelFeed(locale, channel) : '';
   });
   if (!xml) return notFoundResponse();

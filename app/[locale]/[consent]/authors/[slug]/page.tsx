@@ -17,7 +17,7 @@ type Props = PageProps<'/[locale]/[consent]/authors/[slug]'>;
 
 async function load({ params }: Props) {
   const locale = await resolveLocale(params);
-  return { locale, data: getAuthorPage({ locale, author: (await params).slug, page: 1 }) };
+  return { locale, data: await getAuthorPage({ locale, author: (await params).slug, page: 1 }) };
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {

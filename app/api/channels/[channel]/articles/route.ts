@@ -13,8 +13,8 @@ export async function GET(request: NextRequest, { params }: RouteContext<'/api/c
   if (!isLocale(locale) || page === null) {
     return errorResponse('bad_request', 'locale must be en or zh, and page a number from 1');
   }
-  if (!getChannel(locale, channel)) return errorResponse('not_found', 'no such channel');
-  const articles = listChannelArticles({ locale, channel, page });
+  if (!(await getChannel(locale, channel))) return errorResponse('not_found', 'no such channel');
+  const articles = await listChannelArticles({ locale, channel, page });
   if (!articles) return errorResponse('not_found', 'no such page of this channel');
   return NextResponse.json(articles, {
     headers: { 'Cache-Control': 'public, max-age=60, s-maxage=60, stale-while-revalidate=300' },

@@ -20,7 +20,7 @@ async function load({ params }: Props) {
   const locale = await resolveLocale(params);
   const { slug, page } = await params;
   const number = parsePageNumber(page);
-  return { locale, data: number && number > 1 ? getAuthorPage({ locale, author: slug, page: number }) : null };
+  return { locale, data: number && number > 1 ? await getAuthorPage({ locale, author: slug, page: number }) : null };
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
