@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Database } from './database';
 
 /*
@@ -31,6 +32,8 @@ export async function insertChange(db: Database, change: { atMs: number; payload
 export async function selectChangesAfter(db: Database, afterId: number, limit: number): Promise<ChangeRow[]> {
   return db
     .selectFrom('content_changes')
+    // Marked: the query log's readers tell the once-a-second tick's work from a request's.
+    .modifyFront(sql`/* background */`)
     .select(['id', 'at_ms as atMs', 'payload'])
     .where('id', '>', afterId)
     .orderBy('id')
@@ -38,10 +41,26 @@ export async function selectChangesAfter(db: Database, afterId: number, limit: n
     .execute();
 }
 
+/**
+ * The changes recorded since `sinceMs`, whatever their id. Ids are handed out when a row is
+ * inserted, not when its transaction commits: a row can become visible after rows with higher
+ * ids have been read. Reading the last few seconds again catches it.
+ */
+export async function selectChangesSince(db: Database, sinceMs: number): Promise<ChangeRow[]> {
+  return db
+    .selectFrom('content_changes')
+    .modifyFront(sql`/* background */`)
+    .select(['id', 'at_ms as atMs', 'payload'])
+    .where('at_ms', '>=', sinceMs)
+    .orderBy('id')
+    .execute();
+}
+
 /** The id of the newest change recorded before `beforeMs` (0: none), where a process starting up begins to read. */
 export async function selectLastChangeIdBefore(db: Database, beforeMs: number): Promise<number> {
   const row = await db
     .selectFrom('content_changes')
+    .modifyFront(sql`/* background */`)
     .select((eb) => eb.fn.max('id').as('id'))
     .where('at_ms', '<', beforeMs)
     .executeTakeFirst();

@@ -337,7 +337,7 @@ export async function selectArticlesDue(
   db: Database,
   fromMs: number,
   toMs: number,
-): Promise<{ locale: Locale; channel: string; slug: string; authors: string | null }[]> {
+): Promise<{ locale: Locale; channel: string; slug: string; publishedMs: number; authors: string | null }[]> {
   return (
     db
       .selectFrom(indexedBy(db, 'articles', 'a', 'articles_by_locale'))
@@ -347,6 +347,7 @@ export async function selectArticlesDue(
         'a.locale',
         'a.channel',
         'a.slug',
+        'a.published_ms as publishedMs',
         eb
           .selectFrom('article_authors as aa')
           .innerJoin('authors as au', 'au.id', 'aa.author_id')

@@ -1,6 +1,6 @@
 import { revalidatePath, revalidateTag } from 'next/cache';
 import { noteContentWrite } from '../db/connection';
-import { deleteChangesBefore, insertChange, selectChangesAfter, selectLastChangeIdBefore } from '../db/changes';
+import { type ChangeRow, deleteChangesBefore, insertChange, selectChangesAfter, selectChangesSince, selectLastChangeIdBefore } from '../db/changes';
 import type { Database } from '../db/database';
 import { getDatabase } from '../db/database';
 import type { Locale } from '../i18n/locales';
@@ -30,12 +30,27 @@ export type ContentChange =
   /** Anything may have changed (an import of a folder of files). */
   | { kind: 'everything' };
 
-const state = globalThis as unknown as { portalChangesSeen?: number; portalChangesOwn?: Set<number>; portalChangesPrunedAt?: number };
+const state = globalThis as unknown as {
+  /** The highest change id read. */
+  portalChangesSeen?: number;
+  /** Changes this process has applied (or made), by id, with their time: a late row is applied once. */
+  portalChangesApplied?: Map<number, number>;
+  portalChangesPrunedAt?: number;
+};
 
-/** Writes the change into the log, inside the caller's transaction. `key` dedupes an event several processes record. */
-export async function recordChange(db: Database, change: ContentChange, now = Date.now(), key?: string): Promise<void> {
+function applied(): Map<number, number> {
+  return (state.portalChangesApplied ??= new Map());
+}
+
+/**
+ * Writes the change into the log, inside the caller's transaction; `key` dedupes an event several
+ * processes record. True when this call recorded it (false: another process already had).
+ */
+export async function recordChange(db: Database, change: ContentChange, now = Date.now(), key?: string): Promise<boolean> {
   const id = await insertChange(db, { atMs: now, payload: JSON.stringify(change), key });
-  if (id !== null) (state.portalChangesOwn ??= new Set()).add(id);
+  // The process that makes a change refreshes at once (applyChange), not again from the log.
+  if (id !== null) applied().set(id, now);
+  return id !== null;
 }
 
 /** Refreshes this process's caches for one change. Inside a request only (revalidation needs one). */
@@ -52,33 +67,42 @@ export function applyChange(change: ContentChange): void {
 
 /** On start, changes from this long ago are read again (a restart may have missed them). */
 const LOOK_BACK_MS = 15 * 60_000;
+/**
+ * How long a change may take from its insert to its commit and still be picked up: write
+ * transactions here last milliseconds; the window is read again on every tick.
+ */
+const LATE_MS = 30_000;
 /** Changes are kept a day: far longer than any process takes to read them. */
 const KEEP_MS = 24 * 60 * 60_000;
 const PRUNE_EVERY_MS = 10 * 60_000;
 
 /**
  * Reads the changes recorded since the last call (by any process) and refreshes this process's
- * caches for each; the ones this process recorded were refreshed when it made them. Returns how
- * many were applied.
+ * caches for each it has not applied yet. Returns how many were applied.
  */
 export async function applyNewChanges(now = Date.now()): Promise<number> {
   const db = await getDatabase();
   let seen = state.portalChangesSeen ?? (await selectLastChangeIdBefore(db, now - LOOK_BACK_MS));
-  let applied = 0;
+  const rows = new Map<number, ChangeRow>();
+  for (const row of await selectChangesSince(db, now - LATE_MS)) rows.set(row.id, row);
   for (;;) {
-    const rows = await selectChangesAfter(db, seen, 200);
-    for (const row of rows) {
-      seen = row.id;
-      if (state.portalChangesOwn?.delete(row.id)) continue;
-      applyChange(JSON.parse(row.payload) as ContentChange);
-      applied += 1;
-    }
-    if (rows.length < 200) break;
+    const page = await selectChangesAfter(db, seen, 200);
+    for (const row of page) rows.set(row.id, row);
+    if (page.length > 0) seen = page.at(-1)!.id;
+    if (page.length < 200) break;
+  }
+  let count = 0;
+  for (const row of [...rows.values()].sort((a, b) => a.id - b.id)) {
+    if (applied().has(row.id)) continue;
+    applied().set(row.id, row.atMs);
+    applyChange(JSON.parse(row.payload) as ContentChange);
+    count += 1;
   }
   state.portalChangesSeen = seen;
+  for (const [id, atMs] of applied()) if (atMs < now - 2 * LATE_MS) applied().delete(id);
   if (now - (state.portalChangesPrunedAt ?? 0) > PRUNE_EVERY_MS) {
     state.portalChangesPrunedAt = now;
     await deleteChangesBefore(db, now - KEEP_MS);
   }
-  return applied;
+  return count;
 }

@@ -1,5 +1,6 @@
 import nodemailer from 'nodemailer';
 import { type Database, getDatabase } from '../db/database';
+import { isDatabaseUnavailable } from '../db/engine';
 import { claimDueMail, markMailFailed, markMailSent } from '../db/outbox';
 import { log as processLog, type Logger } from '../log';
 import { headerSafe, mailSettingsFromEnv, type MailSettings } from './mail';
@@ -94,12 +95,13 @@ export function startMailSender(): void {
       await deliverDueMail(Date.now());
     } catch (error) {
       // The outbox itself failed (the database): the rows stay due and the next tick tries again.
-      processLog.error({ event: 'mail.sender-error', err: error }, 'staff mail sender failed');
+      if (isDatabaseUnavailable(error)) processLog.warn({ event: 'mail.sender-unavailable' }, 'staff mail sender: database unavailable');
+      else processLog.error({ event: 'mail.sender-error', err: error }, 'staff mail sender failed');
     } finally {
       running = false;
     }
   };
-  globalForSender.staffMailSender = setInterval(tick, INTERVAL_MS);
+  globalForSender.staffMailSender = setInterval(() => void tick(), INTERVAL_MS);
   globalForSender.staffMailSender.unref();
   void tick();
 }

@@ -44,10 +44,10 @@ describe('pagePolicy', () => {
 });
 
 /** A real server whose handler writes the way it is told, behind applyContentSecurityPolicy. */
-async function serve(handler: http.RequestListener) {
+async function serve(handler: (req: http.IncomingMessage, res: http.ServerResponse) => void | Promise<void>) {
   const server = http.createServer((req, res) => {
     applyContentSecurityPolicy(req, res, false);
-    handler(req, res);
+    void handler(req, res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;

@@ -56,7 +56,7 @@ describe('errorResponse', () => {
   });
 
   it('has the status codes the API promises', () => {
-    expect(new Set(Object.values(ERROR_STATUS))).toEqual(new Set([400, 401, 403, 404, 405, 409, 413, 415, 416, 422, 429]));
+    expect(new Set(Object.values(ERROR_STATUS))).toEqual(new Set([400, 401, 403, 404, 405, 409, 413, 415, 416, 422, 429, 503]));
   });
 });
 
@@ -236,7 +236,8 @@ describe('readBody under a real HTTP server', () => {
   let bytesReadWhenAnswered = 0;
 
   beforeAll(async () => {
-    server = http.createServer(async (req, res) => {
+    server = http.createServer((req, res) => void answer(req, res));
+    async function answer(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
       const request = new Request(`http://localhost${req.url}`, {
         method: req.method,
         headers: req.headers as Record<string, string>,
@@ -248,7 +249,7 @@ describe('readBody under a real HTTP server', () => {
       const response = result.ok ? Response.json(result.value) : result.response;
       res.writeHead(response.status, Object.fromEntries(response.headers));
       res.end(Buffer.from(await response.arrayBuffer()));
-    });
+    }
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     port = (server.address() as AddressInfo).port;
   });

@@ -56,7 +56,7 @@ describe('allowedMethods: one table for the server, the proxy and the route file
 
   it.each(routes)('app/%s (%s) serves what the table says, and refuses the rest through otherMethods', (file, url) => {
     const source = fs.readFileSync(path.join(app, file), 'utf8');
-    const exported = [...source.matchAll(/export (?:async )?function (GET|POST|PUT|PATCH|DELETE)\b/g)].map((match) => match[1] as ServedMethod);
+    const exported = [...source.matchAll(/export (?:(?:async )?function|const) (GET|POST|PUT|PATCH|DELETE)\b/g)].map((match) => match[1] as ServedMethod);
     const declared = /otherMethods\(([^)]*)\)/.exec(source)?.[1]?.match(/[A-Z]+/g) ?? [];
     expect({ exported: [...exported].sort(), declared }).toEqual({ exported: [...servedMethods(url)].sort(), declared: [...servedMethods(url)] });
   });
