@@ -95,6 +95,11 @@ function readEnv(): Env {
 
 export const env = readEnv();
 
+/** Where the data lives, for messages: the PostgreSQL URL without its password, or the SQLite file. */
+export function databaseLabel(): string {
+  return env.DATABASE_URL ? env.DATABASE_URL.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@') : databaseFile();
+}
+
 export function databaseFile(): string {
   // The database lives outside the build; keep the bundler from tracing the whole project.
   return path.resolve(/*turbopackIgnore: true*/ process.cwd(), env.DATABASE_PATH);

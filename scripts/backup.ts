@@ -12,7 +12,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { databaseFile, env } from '../lib/env';
+import { databaseFile, databaseLabel, env } from '../lib/env';
 import { closeDb, getDb } from '../lib/db/connection';
 import { postgresBinaries } from './lib/postgres-server';
 
@@ -42,7 +42,7 @@ async function main() {
     process.exit(2);
   }
   const file = path.resolve(target);
-  const source = env.DATABASE_URL ? env.DATABASE_URL.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@') : databaseFile();
+  const source = databaseLabel();
   if (!env.DATABASE_URL && file === path.resolve(databaseFile())) throw new Error('FILE must not be the database itself');
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const partial = `${file}.partial`;

@@ -5,7 +5,7 @@
  *                                 out as files the import reads back
  */
 import path from 'node:path';
-import { databaseFile } from '../lib/env';
+import { databaseLabel } from '../lib/env';
 import { closeDb } from '../lib/db/connection';
 import { closeDatabase, getDatabase } from '../lib/db/database';
 import { defaultSeedPaths } from '../lib/content/seed';
@@ -21,10 +21,10 @@ async function main() {
   const db = await getDatabase();
   if (command === 'import') {
     const n = await importContent(db, target, defaultSeedPaths().publicDir);
-    console.log(`Imported ${n} articles from ${target} into ${databaseFile()}`);
+    console.log(`Imported ${n} articles from ${target} into ${databaseLabel()}`);
   } else {
     const n = await exportContent(db, target);
-    console.log(`Exported ${n} articles from ${databaseFile()} to ${target}`);
+    console.log(`Exported ${n} articles from ${databaseLabel()} to ${target}`);
   }
   await closeDatabase();
   closeDb();

@@ -3,7 +3,7 @@
  * content (drawing the demo pictures). Also redraws demo pictures missing from public/ (they
  * are not committed), since a build only serves what public/ held when it ran.
  */
-import { databaseFile } from '../lib/env';
+import { databaseLabel } from '../lib/env';
 import { closeDb } from '../lib/db/connection';
 import { closeDatabase, getDatabase } from '../lib/db/database';
 import { countArticles } from '../lib/db/content-write';
@@ -15,7 +15,7 @@ export async function prepareData(): Promise<void> {
   const paths = defaultSeedPaths();
   if ((await countArticles(db)) === 0) {
     const n = await loadDemoContent(db, paths);
-    console.log(`[start] loaded ${n} demo articles into ${databaseFile()}`);
+    console.log(`[start] loaded ${n} demo articles into ${databaseLabel()}`);
   } else {
     // Cheap when the pictures exist: it only checks for them.
     await readArticleFiles(paths.contentDir, paths.publicDir);

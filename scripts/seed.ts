@@ -1,13 +1,13 @@
 /**
  * npm run seed                       load the demo content into DATABASE_PATH (idempotent)
- * npm run seed -- --reset            delete the database first, then load the demo content
+ * npm run seed -- --reset            delete the database first (PostgreSQL: empty its tables), then load the demo content
  * npm run seed -- --articles 100000  also add that many synthetic articles (scale work)
  * npm run seed -- --if-empty         load the demo content only when there are no articles
  */
 import fs from 'node:fs';
-import { databaseFile } from '../lib/env';
+import { databaseFile, databaseLabel, env } from '../lib/env';
 import { closeDb } from '../lib/db/connection';
-import { closeDatabase, getDatabase } from '../lib/db/database';
+import { closeDatabase, emptyPostgres, getDatabase } from '../lib/db/database';
 import { countArticles } from '../lib/db/content-write';
 import { addSyntheticArticles, defaultSeedPaths, loadDemoContent } from '../lib/content/seed';
 
@@ -28,12 +28,16 @@ function parseArgs(argv: string[]) {
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
-  const file = databaseFile();
-  if (args.reset) {
-    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+  const file = databaseLabel();
+  if (args.reset && !env.DATABASE_URL) {
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(databaseFile() + suffix, { force: true });
     console.log(`Deleted ${file}`);
   }
   const db = await getDatabase();
+  if (args.reset && env.DATABASE_URL) {
+    await emptyPostgres(db);
+    console.log(`Emptied every table of ${file}`);
+  }
   const paths = defaultSeedPaths();
   if (!args.ifEmpty || (await countArticles(db)) === 0) {
     const n = await loadDemoContent(db, paths);

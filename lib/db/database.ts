@@ -1,10 +1,10 @@
 import fs from 'node:fs';
-import { type CompiledQuery, Kysely, PostgresAdapter, PostgresDialect, sql } from 'kysely';
+import { type CompiledQuery, type DialectAdapter, Kysely, PostgresAdapter, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { env } from '../env';
 import { getDb } from './connection';
 import { postgresMigrations } from './migrations-postgres';
-import type { Schema } from './schema';
+import { type Schema, TABLES } from './schema';
 import { PortalSqliteDialect } from './sqlite-driver';
 
 /*
@@ -16,8 +16,26 @@ import { PortalSqliteDialect } from './sqlite-driver';
 export type Database = Kysely<Schema>;
 export type Engine = 'sqlite' | 'postgres';
 
+/**
+ * Which engine a database (or a transaction on it) runs on, read from the adapter this module
+ * gave its dialect. Not `instanceof PostgresAdapter`: a production build may bundle Kysely into
+ * more than one chunk, each with its own copy of the class.
+ */
 export function engineOf(db: Database): Engine {
-  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+  const adapter = db.getExecutor().adapter as { portalEngine?: Engine };
+  if (!adapter.portalEngine) throw new Error('not a database opened by lib/db/database.ts');
+  return adapter.portalEngine;
+}
+
+class PortalPostgresAdapter extends PostgresAdapter {
+  readonly portalEngine: Engine = 'postgres';
+}
+
+/** Kysely's PostgreSQL dialect, with an adapter that says which engine it is. */
+class PortalPostgresDialect extends PostgresDialect {
+  override createAdapter(): DialectAdapter {
+    return new PortalPostgresAdapter();
+  }
 }
 
 /** A Kysely database over an open better-sqlite3 handle (migrated by lib/db/connection.ts). */
@@ -63,7 +81,7 @@ export function postgresDatabase(url: string, options: PostgresOptions = {}): Da
   pool.on('error', () => undefined);
   const { logFile, onQuery } = options;
   return new Kysely<Schema>({
-    dialect: new PostgresDialect({ pool }),
+    dialect: new PortalPostgresDialect({ pool }),
     log:
       logFile || onQuery
         ? (event) => {
@@ -132,4 +150,10 @@ export async function closeDatabase(): Promise<void> {
   const db = await pending?.catch(() => undefined);
   // SQLite's handle belongs to lib/db/connection.ts (closeDb); only a pool is ours to end.
   if (db && engineOf(db) === 'postgres') await db.destroy();
+}
+
+/** Empties every table of a PostgreSQL database, keeping the schema (`npm run seed -- --reset`). */
+export async function emptyPostgres(db: Database): Promise<void> {
+  const tables = (TABLES as readonly string[]).map((table) => sql.table(table));
+  await sql`TRUNCATE ${sql.join(tables)} RESTART IDENTITY CASCADE`.execute(db);
 }

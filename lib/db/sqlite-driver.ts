@@ -112,6 +112,11 @@ class SqliteDriver implements Driver {
   }
 }
 
+class PortalSqliteAdapter extends SqliteAdapter {
+  /** Read by engineOf (lib/db/database.ts). */
+  readonly portalEngine = 'sqlite' as const;
+}
+
 export class PortalSqliteDialect implements Dialect {
   readonly driver: SqliteDriver;
 
@@ -128,7 +133,7 @@ export class PortalSqliteDialect implements Dialect {
   }
 
   createAdapter(): DialectAdapter {
-    return new SqliteAdapter();
+    return new PortalSqliteAdapter();
   }
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
