@@ -13,7 +13,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildIfNeeded } from './build-if-needed';
 import { clusterEnv, prepareClusterData, startCluster } from './lib/cluster';
-import { freePort } from './lib/local-server';
+import { freePort, onStopSignal } from './lib/local-server';
 import { startPostgres } from './lib/postgres-server';
 
 const USAGE = 'usage: npm run cluster -- [--instances 3] [--port 8080] [--dist .next-cluster] [--no-build]';
@@ -48,20 +48,11 @@ async function main(): Promise<void> {
   for (const instance of cluster.instances) console.log(`instance ${instance.index}: ${instance.url} pid ${instance.pid()}`);
   console.log(`(database ${databaseUrl.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@')}; logs in ${dir}; Ctrl-C stops everything)`);
 
-  let stopping = false;
-  const stop = () => {
-    if (stopping) return;
-    stopping = true;
-    void cluster
-      .stop()
-      .then(() => postgres?.remove())
-      .then(() => {
-        fs.rmSync(dir, { recursive: true, force: true });
-        process.exit(0);
-      });
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  onStopSignal(async () => {
+    await cluster.stop();
+    await postgres?.remove();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
 }
 
 main().catch((error: unknown) => {

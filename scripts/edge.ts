@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { renderEdgeConfig, startEdge } from './lib/edge';
+import { onStopSignal } from './lib/local-server';
 
 const USAGE = 'usage: npm run edge -- [--port 8080] [--upstream 3000[,3001,…]] [--cache-dir DIR] [--print]';
 
@@ -44,14 +45,10 @@ async function main() {
     cacheDir,
   });
   console.log(`edge cache on ${edge.url} → http://127.0.0.1:${values.upstream} (cache in ${cacheDir}, config in ${edge.dir})`);
-  const stop = () => {
-    void edge.stop().then(() => {
-      if (!values['cache-dir']) fs.rmSync(cacheDir, { recursive: true, force: true });
-      process.exit(0);
-    });
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  onStopSignal(async () => {
+    await edge.stop();
+    if (!values['cache-dir']) fs.rmSync(cacheDir, { recursive: true, force: true });
+  });
 }
 
 main().catch((error: unknown) => {

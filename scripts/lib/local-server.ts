@@ -81,3 +81,15 @@ export function stopProcess(child: ChildProcess, graceMs = 15_000): Promise<void
     child.kill('SIGTERM');
   });
 }
+
+/** Runs `cleanup` once on Ctrl-C or SIGTERM, then exits 0: a command that started servers stops them. */
+export function onStopSignal(cleanup: () => Promise<void>): void {
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    void cleanup().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
