@@ -5,12 +5,6 @@ export async function register(): Promise<void> {
   // The mail sender and the publishing scheduler need Node.js (SQLite, sockets) and a running server, not a build worker.
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
   const { log } = await import('./lib/log');
-  const { missingSharedSecret } = await import('./lib/secrets');
-  const missing = missingSharedSecret();
-  if (missing) {
-    log.fatal({ event: 'server.misconfigured' }, missing);
-    process.exit(78);
-  }
   log.info({ event: 'server.start', node: process.version, logLevel: log.level }, 'server starting');
   const { startMailSender } = await import('./lib/staff/mail-sender');
   startMailSender();

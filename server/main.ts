@@ -30,6 +30,7 @@ import { applyContentSecurityPolicy } from '../lib/http/csp-response';
 import { forwardedHttps } from '../lib/http/origin';
 import { applyRoutedStatus, markPortalServer, sentStatus } from '../lib/http/routed-status';
 import { log, logRequest, requestId } from '../lib/log';
+import { missingSharedSecret } from '../lib/secrets';
 import { gate, prepareRequest } from './gate';
 
 /** How long requests in flight may take to finish after SIGTERM before connections are cut. */
@@ -44,6 +45,12 @@ function overHttps(req: http.IncomingMessage): boolean {
 async function main(): Promise<void> {
   // Before Next.js is loaded: it reads both when its modules load.
   Object.assign(process.env, { NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' });
+  // Instances on PostgreSQL must share one secret: refuse to start rather than sign forms no other instance accepts.
+  const missing = missingSharedSecret();
+  if (missing) {
+    log.fatal({ event: 'server.misconfigured' }, missing);
+    process.exit(78);
+  }
   const { default: next } = await import('next');
   const port = Number(process.env.PORT || 3000);
   // The host name is only used to build URLs; the server listens on every interface. Binding

@@ -320,5 +320,16 @@ describe('faults', () => {
       await Promise.all(servers.map(({ child }) => stopProcess(child)));
     }
   }, 120_000);
+
+  it('refuses to start an instance on PostgreSQL without APP_SECRET, saying why', async () => {
+    const { APP_SECRET: _secret, ...withoutSecret } = cluster.env;
+    const port = await freePort();
+    const child = startProductionServer({ ...withoutSecret, PORT: String(port) }, ['ignore', 'pipe', 'pipe']);
+    let output = '';
+    child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', (exitCode) => resolve(exitCode)));
+    expect(code).toBe(78);
+    expect(output).toContain('APP_SECRET must be set when DATABASE_URL is');
+  }, 60_000);
 });
 
