@@ -1,3 +1,4 @@
+import { unstable_cache } from 'next/cache';
 import { cache } from 'react';
 import { getDatabase } from '../db/database';
 import {
@@ -12,13 +13,28 @@ import {
   selectTranslation,
 } from '../db/content-read';
 import type { Locale } from '../i18n/locales';
+import { site } from '../site';
 import { otherLocale } from '../i18n/locales';
 import { isPageNumber, isSlug } from '../routing/rules';
 import type { Article, ArticleRef, ArticleSummary, Channel, Paged } from './types';
 import { articleVisibility } from './visibility';
 
 export const CHANNEL_PAGE_SIZE = 6;
-export const listChannels = cache(async (locale: Locale): Promise<Channel[]> => selectChannels(await getDatabase(), locale));
+/** The data cache's tag of the channel list (an import may change it: lib/ingest/changes.ts). */
+export const CHANNELS_TAG = 'channels';
+
+/*
+ * The channel list is in every page's header and changes only with an import: kept in Next.js's
+ * data cache, so a page (the contact form posted without JavaScript, say) still renders while
+ * the database is unreachable.
+ */
+// The data cache outlives a restart and a rebuild: the key holds the site it was read for.
+const cachedChannels = unstable_cache(
+  async (locale: Locale): Promise<Channel[]> => selectChannels(await getDatabase(), locale),
+  ['channels', site.url],
+  { tags: [CHANNELS_TAG], revalidate: 3600 },
+);
+export const listChannels = cache((locale: Locale): Promise<Channel[]> => cachedChannels(locale));
 
 export async function getChannel(locale: Locale, slug: string): Promise<Channel | null> {
   if (!isSlug(slug)) return null;

@@ -3,6 +3,7 @@ import { noteContentWrite } from '../db/connection';
 import { type ChangeRow, deleteChangesBefore, insertChange, selectChangesAfter, selectChangesSince, selectLastChangeIdBefore } from '../db/changes';
 import type { Database } from '../db/database';
 import { getDatabase } from '../db/database';
+import { CHANNELS_TAG } from '../content/articles';
 import type { Locale } from '../i18n/locales';
 import { syndicationTags } from '../seo/cached';
 import { refreshAfterArticleChange, refreshArticlePages } from './refresh';
@@ -59,6 +60,7 @@ export function applyChange(change: ContentChange): void {
   if (change.kind === 'everything') {
     revalidatePath('/', 'layout');
     revalidateTag(syndicationTags.all, { expire: 0 });
+    revalidateTag(CHANNELS_TAG, { expire: 0 });
     return;
   }
   refreshAfterArticleChange(change);

@@ -6,6 +6,8 @@ import pg from 'pg';
 import { startCluster, type Cluster } from '../../scripts/lib/cluster';
 import { freePort, startProductionServer, stopProcess, waitForServer } from '../../scripts/lib/local-server';
 import { postgresMigrations } from '../../lib/db/migrations-postgres';
+import en from '@/messages/en.json';
+import { launchChromium } from './browser';
 import { E2E_APP_SECRET, E2E_INGEST_TOKEN, formToken } from './server';
 
 /*
@@ -256,9 +258,36 @@ describe('faults', () => {
   it('rides out PostgreSQL stopping for 10 s: cached pages served, 503s that say why, everything back within 5 s', async () => {
     const cached = ['/en', '/en/news', '/zh'];
     for (const p of cached) expect((await fetch(`${cluster.url}${p}`)).status).toBe(200);
+    // Readers with the contact form filled in, in a browser with and without JavaScript.
+    const browser = await launchChromium();
+    const t = en.Contact;
+    const typed = { name: 'Reader During Outage', email: 'outage@example.com', message: 'Typed while the database was away.\nSecond line.' };
+    const forms = await Promise.all(
+      [true, false].map(async (javaScriptEnabled, i) => {
+        const context = await browser.newContext({ javaScriptEnabled, extraHTTPHeaders: { 'X-Forwarded-For': `198.18.7.${i + 1}` } });
+        await context.addCookies([{ name: 'consent', value: `v1.s0.${Math.floor(Date.now() / 1000)}`, url: cluster.url }]);
+        const page = await context.newPage();
+        await page.goto(`${cluster.url}/en/contact`);
+        await page.getByLabel(t.name).fill(typed.name);
+        await page.getByLabel(t.emailLabel).fill(typed.email);
+        await page.getByLabel(t.topic).selectOption('general');
+        await page.getByLabel(t.message).fill(typed.message);
+        await page.locator('#contact-consent').check();
+        return page;
+      }),
+    );
+    // The form refuses a post faster than a person types.
+    await sleep(3_100);
     const outage = Date.now();
     await cluster.postgres!.stop();
     try {
+      for (const page of forms) {
+        await page.getByRole('button', { name: t.send }).click();
+        await page.getByText(t.unavailable).waitFor({ timeout: 15_000 });
+        expect(await page.getByLabel(t.name).inputValue()).toBe(typed.name);
+        expect(await page.getByLabel(t.emailLabel).inputValue()).toBe(typed.email);
+        expect(await page.getByLabel(t.message).inputValue()).toBe(typed.message);
+      }
       for (const p of cached) {
         const response = await fetch(`${cluster.url}${p}`);
         expect([p, response.status]).toEqual([p, 200]);
@@ -297,6 +326,12 @@ describe('faults', () => {
     });
     expect(contact.status).toBe(201);
     expect(Date.now() - back).toBeLessThanOrEqual(5_000);
+    // What the reader typed is sent as it was, once the database is back.
+    await forms[0]!.getByRole('button', { name: t.send }).click();
+    await forms[0]!.getByRole('heading', { name: t.sentTitle }).waitFor();
+    const stored = await query<{ n: string }>(`SELECT COUNT(*) AS n FROM contact_messages WHERE message = $1`, [typed.message]);
+    expect(Number(stored[0]!.n)).toBe(1);
+    await browser.close();
   }, 120_000);
 
   it('starts two instances at once against an empty database: both come up, the migrations ran once', async () => {
