@@ -13,6 +13,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** How often another instance is asked whether it serves the change yet. */
 const POLL_MS = 20;
 const GIVE_UP_MS = 15_000;
+/** Longer than the instances' tick (a second), so each has read every change before the next. */
+const SETTLE_MS = 1200;
 
 /** A story the newsroom API accepts (README "Publishing"), under the given headline. */
 function story(slug: string, headline: string) {
@@ -30,12 +32,16 @@ function story(slug: string, headline: string) {
   };
 }
 
-/** Milliseconds until `url` answers 200 with `text` in its page, polled every POLL_MS. */
-async function untilServed(url: string, text: string, since: number): Promise<number> {
+/**
+ * Milliseconds until `url` answers 200 with `text` in its page (from its cache, when `hit`),
+ * polled every POLL_MS.
+ */
+async function untilServed(url: string, text: string, since: number, hit = false): Promise<number> {
   for (;;) {
     const response = await fetch(url).catch(() => null);
     const body = response ? await response.text() : '';
-    if (response?.status === 200 && body.includes(text)) return performance.now() - since;
+    const cached = !hit || response?.headers.get('x-nextjs-cache') === 'HIT';
+    if (response?.status === 200 && body.includes(text) && cached) return performance.now() - since;
     if (performance.now() - since > GIVE_UP_MS) throw new Error(`${url} did not serve "${text}" within ${GIVE_UP_MS} ms`);
     await sleep(POLL_MS);
   }
@@ -50,9 +56,12 @@ export interface ChangeReachTimes {
 
 /**
  * `samples` headline changes of one story, each PUT through `writer` (its answer comes after the
- * commit), timed until every reader serves the new headline on the story's page, which each
- * reader has cached. The writes are spread over the readers' one-second tick (a pause of
- * i/samples of a second before each), so the samples do not all fall at the same point of it.
+ * commit), timed until every reader serves the new headline on the story's page. Before each
+ * write every reader has read the previous change from the log (a tick has passed) and serves
+ * the page from its cache: a reader that served a change before its tick would otherwise apply
+ * it afterwards, and its stale page would show the next change at once, without the log. The
+ * writes are spread over the tick (a pause of n/samples of a second), so the samples do not all
+ * fall at the same point of it.
  */
 export async function changeReachTimes(writer: string, readers: string[], ingestToken: string, samples: number): Promise<ChangeReachTimes> {
   const run = Date.now().toString(36);
@@ -61,21 +70,26 @@ export async function changeReachTimes(writer: string, readers: string[], ingest
   const put = async (headline: string): Promise<string> => {
     const response = await fetch(`${writer}/api/v1/articles/bench-change-${run}`, { method: 'PUT', headers, body: JSON.stringify(story(slug, headline)) });
     if (response.status !== 200 && response.status !== 201) throw new Error(`ingest PUT answered ${response.status}: ${await response.text()}`);
-    return new URL(((await response.json()) as { url: string }).url).pathname;
+    return new URL(((await response.json()) as { url: string }).url, writer).pathname;
   };
   const headline = (n: number) => `Bench change ${run} number ${n}`;
-  // First version: each reader renders and caches the page.
+  const settle = async (n: number) => {
+    await sleep(SETTLE_MS);
+    await Promise.all(readers.map((reader) => untilServed(`${reader}${page}`, headline(n), performance.now(), true)));
+  };
   const page = await put(headline(0));
   await Promise.all(readers.map((reader) => untilServed(`${reader}${page}`, headline(0), performance.now())));
+  await settle(0);
 
   const times: ChangeReachTimes = { toFirst: [], toLast: [] };
   for (let n = 1; n <= samples; n++) {
-    await sleep(200 + (1000 * n) / samples);
+    await sleep((1000 * n) / samples);
     await put(headline(n));
     const since = performance.now();
     const reached = await Promise.all(readers.map((reader) => untilServed(`${reader}${page}`, headline(n), since)));
     times.toFirst.push(reached[0]!);
     times.toLast.push(Math.max(...reached));
+    await settle(n);
   }
   await fetch(`${writer}/api/v1/articles/bench-change-${run}`, { method: 'DELETE', headers });
   return times;
