@@ -280,7 +280,7 @@ export function engineRows(f: EnginesFigures): string[][] {
     rows.push([
       `Redis ${redis.version} GET of ${formatNumber(redis.valueBytes / 1024, 0)} KB vs Map.get, µs`,
       `Map.get ${formatNumber(redis.mapGetMicros, 3)}`,
-      `GET ${formatSamples(redis.getMicros, 'µs', 0)}, ${formatNumber(redis.getsPerSecond, 0)}/s`,
+      `GET median ${formatNumber(redis.getMicros.median, 0)}, p99 ${formatNumber(redis.getMicros.p99, 0)} (${redis.getMicros.count}); ${formatNumber(redis.getsPerSecond, 0)}/s`,
       formatRatio(r.redisToMap),
     ]);
   }

@@ -186,7 +186,7 @@ describe('engines and instances', () => {
     expect(rows.find((row) => row[0]!.startsWith('edge: channel (HIT/STALE)'))?.[3]).toBe('1.00×');
     expect(rows.find((row) => row[0]!.startsWith('peak RSS'))).toEqual(['peak RSS per instance under the edge load, MB', '1: 210', '3: 190 + 195 + 205', '0.976×']);
     expect(rows.find((row) => row[0] === 'change log: PUT on 1 → served by 2')?.[2]).toBe('median 560 ms, max 1,040 ms (8)');
-    expect(rows.at(-1)).toEqual(['Redis 7.0.15 GET of 50 KB vs Map.get, µs', 'Map.get 0.030', 'GET median 150 µs, max 19,000 µs (5000), 4,300/s', '5000.0×']);
+    expect(rows.at(-1)).toEqual(['Redis 7.0.15 GET of 50 KB vs Map.get, µs', 'Map.get 0.030', 'GET median 150, p99 2,000 (5000); 4,300/s', '5000.0×']);
     const skipped = engineRows({ ...engines, redis: { skipped: 'redis-server is not installed' } });
     expect(skipped.at(-1)).toEqual(['Redis GET vs Map.get', 'skipped', 'redis-server is not installed', '']);
     expect(engineRatios({ ...engines, redis: { skipped: 'no' } }).redisToMap).toBeNull();
