@@ -175,15 +175,35 @@ export interface RedisFigures {
   mapGetMicros: number;
 }
 
+/**
+ * One target on a baseline, measured before and after the setup compared with it, and on that
+ * setup between the two: on a shared machine the load drifts over minutes, and the mean of
+ * before and after cancels a steady drift.
+ */
+export interface Bracketed {
+  name: string;
+  before: TargetResult;
+  measured: TargetResult;
+  after: TargetResult;
+}
+
+/** The measured figure ÷ the mean of the baseline's before and after. */
+export function bracketedRatio(b: Bracketed, pick: (figures: LoadFigures) => number): number | null {
+  return ratio(pick(b.measured.figures), (pick(b.before.figures) + pick(b.after.figures)) / 2);
+}
+
 export interface EnginesFigures {
   /** The throwaway PostgreSQL's server_version. */
   postgresVersion: string;
   /** Seconds `npm run db:copy` took to copy the SQLite database into PostgreSQL. */
   copySeconds: number;
-  /** The uncached-article and contact targets on SQLite (the size's own run) and on PostgreSQL. */
-  engines: { name: string; sqlite: TargetResult; postgres: TargetResult }[];
-  /** Cached pages through the edge with one instance and with three, on the same PostgreSQL. */
-  instances: { name: string; one: TargetResult; three: TargetResult; cacheStatus: { one: string; three: string } }[];
+  /** The uncached-article and contact targets: SQLite before and after, PostgreSQL between. */
+  engines: Bracketed[];
+  /**
+   * Cached pages through the edge: one instance before and after, three between, all on the same
+   * PostgreSQL; and the X-Cache-Status of a request after each run.
+   */
+  instances: (Bracketed & { cacheStatus: string[] })[];
   /**
    * The time from an ingest PUT's answer (its write committed) through instance 1 to another
    * instance serving the change (polled every 20 ms), ms: to instance 2, and to the last of 2 and 3.
@@ -208,23 +228,19 @@ const maxOf = (values: (number | null)[]) => {
   return known.length ? Math.max(...known) : null;
 };
 
+const rps = (f: LoadFigures) => f.requestsPerSecond;
+const p99 = (f: LoadFigures) => f.p99Ms;
+
 /** The ratios the issue asks about, for the JSON file and the table. */
 export function engineRatios(f: EnginesFigures) {
-  const rssOne = peakPerInstance(f.instances.map((i) => i.one));
-  const rssThree = peakPerInstance(f.instances.map((i) => i.three));
+  const rssOne = peakPerInstance(f.instances.flatMap((i) => [i.before, i.after]));
+  const rssThree = peakPerInstance(f.instances.map((i) => i.measured));
+  const ratios = (list: Bracketed[]) => list.map((b) => ({ name: b.name, rps: bracketedRatio(b, rps), p99: bracketedRatio(b, p99) }));
   return {
-    /** req/s and p99 on PostgreSQL ÷ on SQLite, per target. */
-    postgresToSqlite: f.engines.map((e) => ({
-      name: e.name,
-      rps: ratio(e.postgres.figures.requestsPerSecond, e.sqlite.figures.requestsPerSecond),
-      p99: ratio(e.postgres.figures.p99Ms, e.sqlite.figures.p99Ms),
-    })),
+    /** req/s and p99 on PostgreSQL ÷ on SQLite (the mean of before and after), per target. */
+    postgresToSqlite: ratios(f.engines),
     /** req/s and p99 through the edge with three instances ÷ with one, per page (issue: loss under 10%). */
-    threeToOne: f.instances.map((i) => ({
-      name: i.name,
-      rps: ratio(i.three.figures.requestsPerSecond, i.one.figures.requestsPerSecond),
-      p99: ratio(i.three.figures.p99Ms, i.one.figures.p99Ms),
-    })),
+    threeToOne: ratios(f.instances),
     /** Peak RSS of each instance over the edge runs, MB. */
     instanceRssMb: { one: rssOne, three: rssThree },
     /** The largest instance's peak with three ÷ the one instance's; and all three together ÷ one. */
@@ -243,30 +259,27 @@ export function formatSamples(summary: SampleSummary, unit: string, digits?: num
   return `median ${formatNumber(summary.median, digits)} ${unit}, max ${formatNumber(summary.max, digits)} ${unit} (${summary.count})`;
 }
 
-export const ENGINES_HEADER = ['figure', 'baseline', 'measured', 'ratio'];
+export const ENGINES_HEADER = ['figure', 'baseline (before / after)', 'measured', 'ratio'];
+
+/** Two rows for a bracketed target: req/s and p99, measured ÷ the baseline's mean. */
+function bracketedRows(b: Bracketed, label: string, baseline: string, measured: string): string[][] {
+  const both = (pick: (f: LoadFigures) => number) => `${formatNumber(pick(b.before.figures), 0)} / ${formatNumber(pick(b.after.figures), 0)}`;
+  return [
+    [`${label}: req/s, ${measured} ÷ ${baseline}`, `${baseline} ${both(rps)}`, `${measured} ${formatNumber(b.measured.figures.requestsPerSecond, 0)}`, formatRatio(bracketedRatio(b, rps))],
+    [`${label}: p99 ms, ${measured} ÷ ${baseline}`, `${baseline} ${both(p99)}`, `${measured} ${formatNumber(b.measured.figures.p99Ms, 0)}`, formatRatio(bracketedRatio(b, p99))],
+  ];
+}
 
 /** The rows of the engines-and-instances table: what is compared, the baseline, the measured figure, their ratio. */
 export function engineRows(f: EnginesFigures): string[][] {
   const r = engineRatios(f);
-  const rows: string[][] = [];
-  for (const [i, e] of f.engines.entries()) {
-    const { rps, p99 } = r.postgresToSqlite[i]!;
-    rows.push(
-      [`${e.name}: req/s, PostgreSQL ÷ SQLite`, `SQLite ${formatNumber(e.sqlite.figures.requestsPerSecond, 0)}`, `PostgreSQL ${formatNumber(e.postgres.figures.requestsPerSecond, 0)}`, formatRatio(rps)],
-      [`${e.name}: p99 ms, PostgreSQL ÷ SQLite`, `SQLite ${formatNumber(e.sqlite.figures.p99Ms, 0)}`, `PostgreSQL ${formatNumber(e.postgres.figures.p99Ms, 0)}`, formatRatio(p99)],
-    );
-  }
-  for (const [i, page] of f.instances.entries()) {
-    const { rps, p99 } = r.threeToOne[i]!;
-    const status = page.cacheStatus.one === page.cacheStatus.three ? page.cacheStatus.one : `${page.cacheStatus.one}/${page.cacheStatus.three}`;
-    rows.push(
-      [`edge: ${page.name} (${status}): req/s, 3 instances ÷ 1`, `1: ${formatNumber(page.one.figures.requestsPerSecond, 0)}`, `3: ${formatNumber(page.three.figures.requestsPerSecond, 0)}`, formatRatio(rps)],
-      [`edge: ${page.name}: p99 ms, 3 instances ÷ 1`, `1: ${formatNumber(page.one.figures.p99Ms, 0)}`, `3: ${formatNumber(page.three.figures.p99Ms, 0)}`, formatRatio(p99)],
-    );
-  }
+  const rows: string[][] = [
+    ...f.engines.flatMap((b) => bracketedRows(b, b.name, 'SQLite', 'PostgreSQL')),
+    ...f.instances.flatMap((b) => bracketedRows(b, `edge: ${b.name} (${[...new Set(b.cacheStatus)].join('/')})`, '1 instance', '3 instances')),
+  ];
   const mb = (values: (number | null)[]) => values.map((v) => formatNumber(v, 0)).join(' + ');
   rows.push(
-    ['peak RSS per instance under the edge load, MB', `1: ${mb(r.instanceRssMb.one)}`, `3: ${mb(r.instanceRssMb.three)}`, formatRatio(r.rssPerInstanceThreeToOne)],
+    ['peak RSS per instance under the edge load, MB', `1 instance ${mb(r.instanceRssMb.one)}`, `3 instances ${mb(r.instanceRssMb.three)}`, formatRatio(r.rssPerInstanceThreeToOne)],
     ['  all instances together, 3 ÷ 1', '', '', formatRatio(r.rssTotalThreeToOne)],
     ['change log: PUT on 1 → served by 2', '', formatSamples(f.changeLog.toSecond, 'ms', 0), ''],
     ['change log: PUT on 1 → served by 2 and 3', '', formatSamples(f.changeLog.toLast, 'ms', 0), ''],

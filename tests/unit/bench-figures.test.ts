@@ -135,13 +135,14 @@ describe('engines and instances', () => {
   const engines: EnginesFigures = {
     postgresVersion: '15.18',
     copySeconds: 3.2,
+    // Before and after differ: the ratio is taken against their mean.
     engines: [
-      { name: 'article (uncached)', sqlite: result(40, 300), postgres: result(30, 450) },
-      { name: 'contact submission', sqlite: result(800, 90), postgres: result(400, 90) },
+      { name: 'article (uncached)', before: result(30, 200), measured: result(30, 450), after: result(50, 400) },
+      { name: 'contact submission', before: result(800, 90), measured: result(400, 90), after: result(800, 90) },
     ],
     instances: [
-      { name: 'home', one: result(5000, 20, [200]), three: result(4600, 24, [190, 195, 205]), cacheStatus: { one: 'HIT', three: 'HIT' } },
-      { name: 'channel', one: result(5000, 20, [210]), three: result(5000, 20, [180, null, 200]), cacheStatus: { one: 'HIT', three: 'STALE' } },
+      { name: 'home', before: result(5000, 20, [200]), measured: result(4600, 24, [190, 195, 205]), after: result(5000, 20, [190]), cacheStatus: ['HIT', 'HIT', 'HIT'] },
+      { name: 'channel', before: result(4000, 20, [210]), measured: result(5000, 20, [180, null, 200]), after: result(6000, 20, [null]), cacheStatus: ['HIT', 'STALE', 'HIT'] },
     ],
     changeLog: { toSecond: samples(560, 1040), toLast: samples(600, 1100) },
     notify: { count: 200, median: 0.2, p99: 0.7, max: 2.4 },
@@ -163,7 +164,7 @@ describe('engines and instances', () => {
     expect(peakPerInstance([result(1, 1)])).toEqual([]);
   });
 
-  it('gives PostgreSQL ÷ SQLite per target and 3 instances ÷ 1 per page, memory included', () => {
+  it('gives PostgreSQL ÷ SQLite per target and 3 instances ÷ 1 per page, each against the mean of its baseline before and after, memory included', () => {
     const r = engineRatios(engines);
     expect(r.postgresToSqlite).toEqual([
       { name: 'article (uncached)', rps: 0.75, p99: 1.5 },
@@ -173,6 +174,7 @@ describe('engines and instances', () => {
       { name: 'home', rps: 0.92, p99: 1.2 },
       { name: 'channel', rps: 1, p99: 1 },
     ]);
+    // One instance: the highest of its before and after runs over every page.
     expect(r.instanceRssMb).toEqual({ one: [210], three: [190, 195, 205] });
     expect(r.rssPerInstanceThreeToOne).toBeCloseTo(205 / 210);
     expect(r.rssTotalThreeToOne).toBeCloseTo(590 / 210);
@@ -182,9 +184,15 @@ describe('engines and instances', () => {
 
   it('prints one row per comparison, and says why Redis was skipped', () => {
     const rows = engineRows(engines);
-    expect(rows[0]).toEqual(['article (uncached): req/s, PostgreSQL ÷ SQLite', 'SQLite 40', 'PostgreSQL 30', '0.750×']);
-    expect(rows.find((row) => row[0]!.startsWith('edge: channel (HIT/STALE)'))?.[3]).toBe('1.00×');
-    expect(rows.find((row) => row[0]!.startsWith('peak RSS'))).toEqual(['peak RSS per instance under the edge load, MB', '1: 210', '3: 190 + 195 + 205', '0.976×']);
+    expect(rows[0]).toEqual(['article (uncached): req/s, PostgreSQL ÷ SQLite', 'SQLite 30 / 50', 'PostgreSQL 30', '0.750×']);
+    expect(rows[1]).toEqual(['article (uncached): p99 ms, PostgreSQL ÷ SQLite', 'SQLite 200 / 400', 'PostgreSQL 450', '1.50×']);
+    expect(rows.find((row) => row[0]!.startsWith('edge: channel (HIT/STALE): req/s'))).toEqual([
+      'edge: channel (HIT/STALE): req/s, 3 instances ÷ 1 instance',
+      '1 instance 4,000 / 6,000',
+      '3 instances 5,000',
+      '1.00×',
+    ]);
+    expect(rows.find((row) => row[0]!.startsWith('peak RSS'))).toEqual(['peak RSS per instance under the edge load, MB', '1 instance 210', '3 instances 190 + 195 + 205', '0.976×']);
     expect(rows.find((row) => row[0] === 'change log: PUT on 1 → served by 2')?.[2]).toBe('median 560 ms, max 1,040 ms (8)');
     expect(rows.at(-1)).toEqual(['Redis 7.0.15 GET of 50 KB vs Map.get, µs', 'Map.get 0.030', 'GET median 150, p99 2,000 (5000); 4,300/s', '5000.0×']);
     const skipped = engineRows({ ...engines, redis: { skipped: 'redis-server is not installed' } });
