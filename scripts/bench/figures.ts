@@ -235,7 +235,14 @@ const p99 = (f: LoadFigures) => f.p99Ms;
 export function engineRatios(f: EnginesFigures) {
   const rssOne = peakPerInstance(f.instances.flatMap((i) => [i.before, i.after]));
   const rssThree = peakPerInstance(f.instances.map((i) => i.measured));
-  const ratios = (list: Bracketed[]) => list.map((b) => ({ name: b.name, rps: bracketedRatio(b, rps), p99: bracketedRatio(b, p99) }));
+  const ratios = (list: Bracketed[]) =>
+    list.map((b) => ({
+      name: b.name,
+      rps: bracketedRatio(b, rps),
+      p99: bracketedRatio(b, p99),
+      /** The baseline's req/s after ÷ before: how far the machine drifted meanwhile. */
+      baselineDrift: ratio(b.after.figures.requestsPerSecond, b.before.figures.requestsPerSecond),
+    }));
   return {
     /** req/s and p99 on PostgreSQL ÷ on SQLite (the mean of before and after), per target. */
     postgresToSqlite: ratios(f.engines),
@@ -259,14 +266,29 @@ export function formatSamples(summary: SampleSummary, unit: string, digits?: num
   return `median ${formatNumber(summary.median, digits)} ${unit}, max ${formatNumber(summary.max, digits)} ${unit} (${summary.count})`;
 }
 
-export const ENGINES_HEADER = ['figure', 'baseline (before / after)', 'measured', 'ratio'];
+export const ENGINES_HEADER = ['figure', 'baseline (before / after)', 'measured', 'ratio', 'baseline after ÷ before'];
 
-/** Two rows for a bracketed target: req/s and p99, measured ÷ the baseline's mean. */
+/**
+ * Two rows for a bracketed target: req/s and p99, measured ÷ the baseline's mean, and the
+ * baseline's own after ÷ before (a ratio nearer 1 than that is within the machine's drift).
+ */
 function bracketedRows(b: Bracketed, label: string, baseline: string, measured: string): string[][] {
   const both = (pick: (f: LoadFigures) => number) => `${formatNumber(pick(b.before.figures), 0)} / ${formatNumber(pick(b.after.figures), 0)}`;
   return [
-    [`${label}: req/s, ${measured} ÷ ${baseline}`, `${baseline} ${both(rps)}`, `${measured} ${formatNumber(b.measured.figures.requestsPerSecond, 0)}`, formatRatio(bracketedRatio(b, rps))],
-    [`${label}: p99 ms, ${measured} ÷ ${baseline}`, `${baseline} ${both(p99)}`, `${measured} ${formatNumber(b.measured.figures.p99Ms, 0)}`, formatRatio(bracketedRatio(b, p99))],
+    [
+      `${label}: req/s, ${measured} ÷ ${baseline}`,
+      `${baseline} ${both(rps)}`,
+      `${measured} ${formatNumber(b.measured.figures.requestsPerSecond, 0)}`,
+      formatRatio(bracketedRatio(b, rps)),
+      formatRatio(ratio(b.after.figures.requestsPerSecond, b.before.figures.requestsPerSecond)),
+    ],
+    [
+      `${label}: p99 ms, ${measured} ÷ ${baseline}`,
+      `${baseline} ${both(p99)}`,
+      `${measured} ${formatNumber(b.measured.figures.p99Ms, 0)}`,
+      formatRatio(bracketedRatio(b, p99)),
+      formatRatio(ratio(b.after.figures.p99Ms, b.before.figures.p99Ms)),
+    ],
   ];
 }
 

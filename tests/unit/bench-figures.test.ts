@@ -167,12 +167,12 @@ describe('engines and instances', () => {
   it('gives PostgreSQL ÷ SQLite per target and 3 instances ÷ 1 per page, each against the mean of its baseline before and after, memory included', () => {
     const r = engineRatios(engines);
     expect(r.postgresToSqlite).toEqual([
-      { name: 'article (uncached)', rps: 0.75, p99: 1.5 },
-      { name: 'contact submission', rps: 0.5, p99: 1 },
+      { name: 'article (uncached)', rps: 0.75, p99: 1.5, baselineDrift: 50 / 30 },
+      { name: 'contact submission', rps: 0.5, p99: 1, baselineDrift: 1 },
     ]);
     expect(r.threeToOne).toEqual([
-      { name: 'home', rps: 0.92, p99: 1.2 },
-      { name: 'channel', rps: 1, p99: 1 },
+      { name: 'home', rps: 0.92, p99: 1.2, baselineDrift: 1 },
+      { name: 'channel', rps: 1, p99: 1, baselineDrift: 1.5 },
     ]);
     // One instance: the highest of its before and after runs over every page.
     expect(r.instanceRssMb).toEqual({ one: [210], three: [190, 195, 205] });
@@ -184,13 +184,14 @@ describe('engines and instances', () => {
 
   it('prints one row per comparison, and says why Redis was skipped', () => {
     const rows = engineRows(engines);
-    expect(rows[0]).toEqual(['article (uncached): req/s, PostgreSQL ÷ SQLite', 'SQLite 30 / 50', 'PostgreSQL 30', '0.750×']);
-    expect(rows[1]).toEqual(['article (uncached): p99 ms, PostgreSQL ÷ SQLite', 'SQLite 200 / 400', 'PostgreSQL 450', '1.50×']);
+    expect(rows[0]).toEqual(['article (uncached): req/s, PostgreSQL ÷ SQLite', 'SQLite 30 / 50', 'PostgreSQL 30', '0.750×', '1.67×']);
+    expect(rows[1]).toEqual(['article (uncached): p99 ms, PostgreSQL ÷ SQLite', 'SQLite 200 / 400', 'PostgreSQL 450', '1.50×', '2.00×']);
     expect(rows.find((row) => row[0]!.startsWith('edge: channel (HIT/STALE): req/s'))).toEqual([
       'edge: channel (HIT/STALE): req/s, 3 instances ÷ 1 instance',
       '1 instance 4,000 / 6,000',
       '3 instances 5,000',
       '1.00×',
+      '1.50×',
     ]);
     expect(rows.find((row) => row[0]!.startsWith('peak RSS'))).toEqual(['peak RSS per instance under the edge load, MB', '1 instance 210', '3 instances 190 + 195 + 205', '0.976×']);
     expect(rows.find((row) => row[0] === 'change log: PUT on 1 → served by 2')?.[2]).toBe('median 560 ms, max 1,040 ms (8)');
