@@ -1,6 +1,6 @@
 /**
  * npm run bench -- [--articles 100000] [--small 1000] [--duration 10] [--warmup 3] [--connections 50] [--json FILE]
- *                   [--node 20,22,24] [--edge 0|1]
+ *                   [--node 20,22,24] [--edge 0|1] [--engines 0|1]
  *
  * Measures the production server on loopback (issue 8): for a database of `--articles`
  * articles and again for `--small`, a clean build, then req/s, p50, p99, errors and non-2xx
@@ -14,17 +14,27 @@
  * Node.js lines in turn (scripts/node-version.ts fetches them from the npm registry), the
  * harness and the node:http reference staying on the benchmark's own Node, and ends with a
  * table comparing them (req/s ÷ the first).
+ *
+ * `--engines 1` adds, at the large size, the same build on a throwaway PostgreSQL holding a copy
+ * of the database: the uncached article and contact submissions ÷ their SQLite figures, cached
+ * pages through nginx with three instances ÷ one and each instance's peak memory, and how fast a
+ * change reaches another instance (change log; LISTEN/NOTIFY and a Redis GET for comparison).
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { contactTarget } from './bench/contact';
+import { benchEngines, stopEngines } from './bench/engines';
 import { startEdge } from './lib/edge';
 import { currentNode, ensureNode, envFor, type NodeRuntime } from './node-version';
 import { freePort, productionEnv } from './lib/local-server';
 import {
   cachedPagesWithPerRequestQueries,
+  engineRatios,
+  engineRows,
+  ENGINES_HEADER,
+  type EnginesFigures,
   formatNumber,
   formatRatio,
   formatTable,
@@ -89,6 +99,8 @@ interface SizeRun {
    */
   pageLimits: { name: string; bytes: number; figures: TargetResult['figures'] }[];
   maxRssMb: number | null;
+  /** PostgreSQL against SQLite, 3 instances against 1, changes between instances (`--engines 1`, large size). */
+  engines: EnginesFigures | null;
 }
 
 function log(message: string): void {
@@ -156,7 +168,8 @@ async function measureEdge(server: RunningServer, tempDir: string, targets: Targ
   }
 }
 
-async function benchSize(articles: number, options: BenchOptions, withContact: boolean, node: NodeRuntime): Promise<SizeRun> {
+/** `large`: the size where contact submissions (and, with --engines, the engine comparison) are measured. */
+async function benchSize(articles: number, options: BenchOptions, large: boolean, node: NodeRuntime): Promise<SizeRun> {
   const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-bench-'));
   tempDirs.add(tempDir);
   const port = await freePort();
@@ -174,6 +187,8 @@ async function benchSize(articles: number, options: BenchOptions, withContact: b
     fs.writeFileSync(staticReferenceFile(root), 'placeholder');
     const server = await startSiteServer({ port, env: { ...env, DB_QUERY_LOG: queryLog }, node: node.execPath });
     const watch: Watch = { pid: server.pid, queryLog };
+    let run: SizeRun;
+    let uncachedLeft: string[];
     try {
       // Which executable the server process really is (Linux), not only what was asked for.
       const exe = fs.existsSync(`/proc/${server.pid}/exe`) ? fs.readlinkSync(`/proc/${server.pid}/exe`) : '(unknown)';
@@ -191,12 +206,13 @@ async function benchSize(articles: number, options: BenchOptions, withContact: b
       if (uncachedTarget.issued() > archive.length) {
         log(`  (${uncachedTarget.issued()} requests for ${archive.length} archive articles: some were cached; seed more with --articles)`);
       }
-      const contact = withContact ? await measure(server.url, await contactTarget(APP_SECRET), load, watch) : null;
+      uncachedLeft = archive.slice(uncachedTarget.issued());
+      const contact = large ? await measure(server.url, await contactTarget(APP_SECRET), load, watch) : null;
       const edge = options.edge ? await measureEdge(server, tempDir, targets, load, watch) : [];
       const pageLimits = options.edge ? await measurePageLimits(server, targets, tempDir, load) : [];
       const all = [...pages, uncached, ...(contact ? [contact] : []), ...edge];
       const rss = all.map((r) => r.maxRssMb).filter((v): v is number => v != null);
-      return {
+      run = {
         node: node.version,
         articles,
         seedSeconds,
@@ -210,10 +226,27 @@ async function benchSize(articles: number, options: BenchOptions, withContact: b
         edge,
         pageLimits,
         maxRssMb: rss.length ? Math.max(...rss) : null,
+        engines: null,
       };
     } finally {
       await server.stop();
     }
+    if (large && options.engines) {
+      if (uncachedLeft.length === 0) throw new Error('--engines: every archive article was asked for on SQLite already; seed more with --articles');
+      run.engines = await benchEngines({
+        root,
+        node: node.execPath,
+        env,
+        tempDir,
+        uncachedPaths: uncachedLeft,
+        edgeTargets: pageTargets(run.paths).filter((t) => EDGE_TARGETS.includes(t.name)),
+        articleBytes: run.articleBytes,
+        load,
+        measure,
+        log,
+      });
+    }
+    return run;
   } finally {
     removeLeftovers();
   }
@@ -250,7 +283,16 @@ function sizeTable(run: SizeRun): string {
     `Node ${run.node}, ${run.articles.toLocaleString('en-US')} synthetic articles (+ demo content): seed ${run.seedSeconds.toFixed(1)} s, ` +
     `clean build ${buildText(run.build)}, article ${run.articleBytes.toLocaleString('en-US')} bytes, ` +
     `server max RSS ${formatNumber(run.maxRssMb, 0)} MB`;
-  return `${title}\n${formatTable(TABLE_HEADER, rows.map((r) => tableRow(r, run.references)))}`;
+  return `${title}\n${formatTable(TABLE_HEADER, rows.map((r) => tableRow(r, run.references)))}${run.engines ? `\n\n${enginesText(run.engines)}` : ''}`;
+}
+
+function enginesText(engines: EnginesFigures): string {
+  return [
+    `PostgreSQL ${engines.postgresVersion} against SQLite, 3 instances against 1 (same build; PostgreSQL a copy of the SQLite database, made in ${engines.copySeconds.toFixed(1)} s):`,
+    formatTable(ENGINES_HEADER, engineRows(engines)),
+    'Ratios: measured ÷ the mean of the baseline measured before and after it (req/s: 1 = as fast; p99 and memory: higher is more); a ratio whose distance from 1 is smaller than the baseline\'s own after ÷ before is within the machine\'s drift. Edge pages: the X-Cache-Status of a request after each run in parentheses; the issue asks 3 instances to lose under 10% (≥ 0.9×).',
+    'Change log: from the ingest PUT\'s answer on instance 1 to instances 2 and 3 serving the new headline on the cached story page (polled every 20 ms; writes spread over the one-second tick). NOTIFY: from sending COMMIT to the listening connection, database only. Redis: one connection, one GET at a time.',
+  ].join('\n');
 }
 
 interface Summary {
@@ -341,6 +383,7 @@ function withRatios(run: SizeRun) {
     uncached: rated(run.uncached),
     contact: run.contact ? rated(run.contact) : null,
     edge: run.edge.map(rated),
+    engines: run.engines ? { ...run.engines, ratios: engineRatios(run.engines) } : null,
   };
 }
 
@@ -417,7 +460,7 @@ process.on('SIGINT', () => {
   if (interrupted) process.exit(130);
   interrupted = true;
   console.error('[bench] interrupted: stopping the servers…');
-  void stopAllStarted().finally(() => {
+  void Promise.all([stopAllStarted(), stopEngines()]).finally(() => {
     removeLeftovers();
     process.exit(130);
   });
@@ -425,7 +468,7 @@ process.on('SIGINT', () => {
 
 main().catch(async (error: unknown) => {
   console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-  await stopAllStarted();
+  await Promise.all([stopAllStarted(), stopEngines()]);
   removeLeftovers();
   process.exit(1);
 });

@@ -20,11 +20,17 @@ export function nthAddress(n: number): string {
   return `10.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
 }
 
+/**
+ * Submissions sent so far in this benchmark process: numbered across targets, so no address
+ * repeats in a run (the PostgreSQL target's database is a copy of the SQLite one, the earlier
+ * messages, which the rate limit counts, included).
+ */
+let sent = 0;
+
 /** `appSecret` is the server's APP_SECRET; the token module reads it from the environment on first use. */
 export async function contactTarget(appSecret: string): Promise<Target> {
   process.env.APP_SECRET = appSecret;
   const { issueFormToken } = await import('../../lib/contact/token');
-  let sent = 0;
   const setupRequest = (request: autocannon.Request): autocannon.Request => {
     sent += 1;
     const body = JSON.stringify({

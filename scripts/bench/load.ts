@@ -32,10 +32,12 @@ export interface Target {
   maxConnections?: number;
 }
 
-/** Where the server under test can be watched from outside; both optional (an edge cache has neither). */
+/** Where the server under test can be watched from outside; all optional (an edge cache has none). */
 export interface Watch {
   pid?: number;
   queryLog?: string;
+  /** Several instances behind an edge: each is waited for, and its memory sampled on its own. */
+  instances?: number[];
 }
 
 export function figuresFrom(result: autocannon.Result): LoadFigures {
@@ -67,13 +69,16 @@ function run(baseUrl: string, target: Target, connections: number, seconds: numb
 }
 
 export async function measureTarget(baseUrl: string, target: Target, options: LoadOptions, watch: Watch = {}): Promise<TargetResult> {
-  if (watch.pid) await waitForIdle(watch.pid);
+  const instances = watch.instances ?? [];
+  for (const pid of [watch.pid, ...instances]) if (pid) await waitForIdle(pid);
   const connections = Math.min(options.connections, target.maxConnections ?? Infinity);
   if (options.warmupSeconds > 0) await run(baseUrl, target, connections, options.warmupSeconds);
   const logStart = watch.queryLog ? logPosition(watch.queryLog) : 0;
   const rss = watch.pid ? sampleRss(watch.pid) : null;
+  const instanceRss = instances.map((pid) => sampleRss(pid));
   const result = await run(baseUrl, target, connections, options.durationSeconds);
   const maxRssMb = rss?.stop() ?? null;
+  const instanceMaxRssMb = instanceRss.map((sampler) => sampler.stop());
   return {
     name: target.name,
     request: target.request,
@@ -81,5 +86,6 @@ export async function measureTarget(baseUrl: string, target: Target, options: Lo
     figures: figuresFrom(result),
     requestQueries: watch.queryLog ? requestQueriesSince(watch.queryLog, logStart) : null,
     maxRssMb,
+    ...(instances.length ? { instanceMaxRssMb } : {}),
   };
 }

@@ -24,6 +24,12 @@ export interface BenchOptions {
   nodes: string[];
   /** Whether to measure through the edge cache (nginx) too, with each page's node:http limit. */
   edge: boolean;
+  /**
+   * Whether to compare, at the large size, PostgreSQL with SQLite and three instances with one,
+   * and time how changes reach other instances (scripts/bench/engines.ts). Off by default: it
+   * adds a few minutes and needs PostgreSQL's server binaries.
+   */
+  engines: boolean;
 }
 
 export const DEFAULT_OPTIONS: BenchOptions = {
@@ -37,9 +43,10 @@ export const DEFAULT_OPTIONS: BenchOptions = {
   channel: 'news',
   nodes: [],
   edge: true,
+  engines: false,
 };
 
-export const USAGE = `npm run bench -- [--articles N] [--small N] [--duration S] [--warmup S] [--connections N] [--json FILE] [--locale en|zh] [--channel SLUG] [--node 20,22,24] [--edge 0|1]`;
+export const USAGE = `npm run bench -- [--articles N] [--small N] [--duration S] [--warmup S] [--connections N] [--json FILE] [--locale en|zh] [--channel SLUG] [--node 20,22,24] [--edge 0|1] [--engines 0|1]`;
 
 function wholeNumber(flag: string, value: string | undefined, min: number): number {
   const n = Number(value);
@@ -74,9 +81,9 @@ export function parseOptions(argv: string[]): BenchOptions {
       const nodes = (value ?? '').split(',').filter(Boolean);
       if (nodes.length === 0 || !nodes.every((n) => /^(system|\d+|\d+\.\d+\.\d+)$/.test(n))) throw new Error(`--node needs Node lines, e.g. 22 or 20,22,24\n${USAGE}`);
       options.nodes = nodes;
-    } else if (flag === '--edge') {
-      if (value !== '0' && value !== '1') throw new Error(`--edge is 0 or 1\n${USAGE}`);
-      options.edge = value === '1';
+    } else if (flag === '--edge' || flag === '--engines') {
+      if (value !== '0' && value !== '1') throw new Error(`${flag} is 0 or 1\n${USAGE}`);
+      options[flag === '--edge' ? 'edge' : 'engines'] = value === '1';
     } else if (flag === '--channel') {
       if (!value || !/^[a-z0-9][a-z0-9-]*$/.test(value)) throw new Error(`--channel needs a channel slug\n${USAGE}`);
       options.channel = value;

@@ -44,6 +44,15 @@ export function seedDatabase(root: string, env: NodeJS.ProcessEnv, articles: num
 }
 
 /**
+ * Copies the SQLite database at `from` into the empty PostgreSQL database `to` with
+ * `npm run db:copy` (ids kept, every table's checksum compared), on `node`; seconds taken.
+ */
+export function copyDatabase(root: string, env: NodeJS.ProcessEnv, from: string, to: string, node: string = process.execPath): number {
+  const [command, args] = packageCommand(root, node, 'tsx', ['scripts/db-copy.ts', '--from', from, '--to', to]);
+  return runTimed(command, args, root, env, 'copying the database').seconds;
+}
+
+/**
  * A clean `next build` (the dist folder and its compiler cache removed first, so builds at two
  * sizes compare fairly); seconds taken. `next build` adds its dist folder's type paths to
  * tsconfig.json: the file is put back as it was so a benchmark leaves the checkout unchanged.

@@ -30,6 +30,8 @@ export interface ClusterOptions {
   dir?: string;
   /** Keep each PostgreSQL commit on disk before answering (default true; tests turn it off). */
   durable?: boolean;
+  /** The node executable the instances run on (default: this process's). */
+  node?: string;
 }
 
 export interface ClusterInstance {
@@ -115,7 +117,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
         pid: () => child?.pid,
         async start() {
           const out = fs.openSync(logFile, 'a');
-          child = startProductionServer({ ...env, PORT: String(port) }, ['ignore', out, out]);
+          child = startProductionServer({ ...env, PORT: String(port) }, ['ignore', out, out], options.node);
           fs.closeSync(out);
           await waitForServer(`http://127.0.0.1:${port}/api/health`, child);
         },
