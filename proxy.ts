@@ -1,10 +1,13 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { CONSENT_VARIANT_HEADER, readConsentCookie, variantFor } from './lib/consent/cookie';
 import { databaseAddressBook } from './lib/content/route-check';
+import { clientIp } from './lib/http/client-ip';
 import { refusePagePost } from './lib/http/page-post';
 import { ROUTED_STATUS_HEADER, statusByServer } from './lib/http/routed-status';
 import { servedMethods } from './lib/routing/methods';
 import { internalPath, resolveAddress, variantLabel } from './lib/routing/resolve';
+import { SEARCH_CACHE_CONTROL, searchRateLimitedPage } from './lib/search/http';
+import { takeSearchAllowance } from './lib/search/rate-limit';
 
 /**
  * The gate in front of every page route. Which page serves an address, and which addresses
@@ -40,12 +43,21 @@ export async function proxy(request: NextRequest) {
 
   const { locale, route, status, search } = resolution;
   const variant = variantFor(readConsentCookie(request.headers.get('cookie')));
+  const headers: Record<string, string> = {};
+  if (route.page === 'search') {
+    // Counted here, before anything is rendered: a flood costs a map lookup per request.
+    const allowance = takeSearchAllowance(clientIp(request.headers));
+    if (!allowance.allowed) return searchRateLimitedPage(locale, allowance.retryAfterSeconds);
+    // Next.js keeps a Cache-Control the proxy set and would otherwise mark the dynamic page
+    // private. Refusals (400) are as stable as results; a 404 past the last page is Next.js's own.
+    headers['Cache-Control'] = SEARCH_CACHE_CONTROL;
+  }
   // Built from request.url, not nextUrl: behind `next start -H 127.0.0.1` nextUrl says
   // "localhost", and a rewrite to another host is proxied over HTTP instead of served here.
   const url = new URL(`${internalPath(locale, route, variant)}${search}`, request.url);
   // Tells a shared cache which variant this is, so that it never stores a page under a key
   // its own (cheaper) reading of the cookie chose differently (docs/decisions/0011).
-  const headers: Record<string, string> = { [CONSENT_VARIANT_HEADER]: variantLabel(route, variant) };
+  headers[CONSENT_VARIANT_HEADER] = variantLabel(route, variant);
   if (status === 200) return NextResponse.rewrite(url, { headers });
   // Behind the production server the status travels in a header, so that Next.js renders (and
   // regenerates) the 404 and 410 pages as ordinary pages with their own <head> (lib/http/routed-status.ts).

@@ -4,6 +4,7 @@ import { ErrorTextProvider } from '@/components/layout/ErrorText.client';
 import { SiteFooter } from '@/components/layout/SiteFooter';
 import { SkipLink } from '@/components/layout/SkipLink';
 import { htmlLang, locales } from '@/lib/i18n/locales';
+import { paths } from '@/lib/i18n/paths';
 import { resolveLocale } from '@/lib/i18n/server';
 import { site, siteName } from '@/lib/site';
 import '../globals.css';
@@ -37,6 +38,8 @@ export default async function LocaleLayout({ children, params }: LayoutProps<'/[
   return (
     <html lang={htmlLang[locale]}>
       <body className="flex min-h-screen flex-col">
+        {/* React puts this in <head>: the Metadata API has no rel="search". Lets browsers add the site's search. */}
+        <link rel="search" type="application/opensearchdescription+xml" title={siteName(locale)} href={paths.openSearch(locale)} />
         {/* No translation runtime in the browser: client components get their strings as props. */}
         <ErrorTextProvider text={{ title: t('title'), body: t('body'), retry: t('retry'), home: t('home') }}>
           <SkipLink />

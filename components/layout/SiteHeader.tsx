@@ -3,10 +3,11 @@ import type { Channel } from '@/lib/content/types';
 import type { Locale } from '@/lib/i18n/locales';
 import { type LanguageTarget, paths } from '@/lib/i18n/paths';
 import { siteName } from '@/lib/site';
+import { HeaderSearch } from '../search/HeaderSearch';
 import { LanguageSwitch } from './LanguageSwitch';
 
 /**
- * Site name, language switch and the channel list. The channel list wraps onto a second line
+ * Site name, search, language switch and the channel list. The channel list wraps onto a second line
  * on phones instead of hiding behind a menu button, so it needs no JavaScript at all.
  */
 export function SiteHeader({
@@ -32,7 +33,10 @@ export function SiteHeader({
         >
           {name}
         </a>
-        <LanguageSwitch target={languageTarget} />
+        <div className="flex items-center gap-3">
+          <HeaderSearch locale={locale} />
+          <LanguageSwitch target={languageTarget} />
+        </div>
       </div>
       <nav aria-label={t('channelsLabel')} className="border-t border-white/15">
         <ul className="mx-auto flex max-w-6xl flex-wrap gap-x-1 px-2 py-1">

@@ -20,6 +20,8 @@ export const ERROR_STATUS = {
   invalid_token: 400,
   /** The contact form's honeypot field was filled in. */
   rejected: 400,
+  /** A search longer than SEARCH_QUERY_MAX_CHARS (lib/search/types.ts). */
+  query_too_long: 400,
   unauthorized: 401,
   /** A state-changing request from another site's page (lib/http/origin.ts). */
   cross_site: 403,

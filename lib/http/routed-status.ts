@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /*
- * The 404 and 410 pages are static pages the proxy rewrites to (docs/decisions/0004). If the
+ * The 404 and 410 pages are static pages the proxy rewrites to (docs/decisions/0004); the search
+ * page answers a search it cannot run with 400 the same way. If the
  * proxy gives the rewrite its status, Next.js renders the page knowing the response is a 404
  * and resolves its <head> as for a not-found error: a regeneration of the cached page then
  * keeps the site's default title instead of "Page not found" (measured: the first
@@ -46,7 +47,7 @@ export function applyRoutedStatus(res: ServerResponse): void {
     if (!res.hasHeader(ROUTED_STATUS_HEADER)) return;
     const wanted = Number(res.getHeader(ROUTED_STATUS_HEADER));
     res.removeHeader(ROUTED_STATUS_HEADER);
-    if ((wanted === 404 || wanted === 410) && res.statusCode === 200) {
+    if ((wanted === 400 || wanted === 404 || wanted === 410) && res.statusCode === 200) {
       routed[SENT_STATUS] = wanted;
       res.statusCode = wanted;
     }

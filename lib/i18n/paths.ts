@@ -24,6 +24,10 @@ export const paths = {
   cookieSettings: (locale: Locale) => `/${locale}/cookies`,
   author: (locale: Locale, author: string, page = 1) =>
     page > 1 ? `/${locale}/authors/${author}?page=${page}` : `/${locale}/authors/${author}`,
+  /** The search page; `query` is a canonical query string (lib/search/query.ts), without `?`. */
+  search: (locale: Locale, query = '') => (query ? `/${locale}/search?${query}` : `/${locale}/search`),
+  /** The OpenSearch description that lets a browser search this site from its address bar. */
+  openSearch: (locale: Locale) => `/${locale}/opensearch.xml`,
   /** RSS 2.0: the latest articles of a locale, and of one channel. */
   feed: (locale: Locale) => `/${locale}/feed.xml`,
   channelFeed: (locale: Locale, channel: string) => `/${locale}/${channel}/feed.xml`,

@@ -8,8 +8,11 @@ import {
   INTERNAL_SEGMENTS,
   isFixedPage,
   isSlug,
+  OPENSEARCH_FILE,
   parsePageNumber,
+  SEARCH_SEGMENT,
 } from './rules';
+import { canonicalSearchQuery, parseSearchParams } from '../search/query';
 
 /*
  * The one map of the site's reader addresses: a request's path and query in, what serves it
@@ -25,7 +28,11 @@ import {
  *   route, so every page stays static; `?page=1` and the internal form redirect to the one
  *   canonical URL;
  * - every page exists in two static variants, with and without the cookie banner, under an
- *   internal segment the proxy adds (`internalPath`, docs/decisions/0005).
+ *   internal segment the proxy adds (`internalPath`, docs/decisions/0005);
+ * - `/{locale}/search?…` is served only under its canonical query string (other spellings of
+ *   the same search get a 308 to it, so the address is the edge cache's key); a search it
+ *   cannot run (a query over 200 characters, an unknown channel, time, order or page) is
+ *   served the search page with status 400, which explains the problem.
  */
 
 /** What the database knows about an article address. */
@@ -55,6 +62,8 @@ export type PageRoute =
   | { page: 'article'; channel: string; slug: string }
   | { page: 'author'; author: string; number: number }
   | { page: 'feed'; channel?: string }
+  | { page: 'search' }
+  | { page: 'opensearch' }
   | { page: 'missing' }
   | { page: 'withdrawn' };
 
@@ -63,7 +72,7 @@ export type Resolution =
       kind: 'page';
       locale: Locale;
       route: PageRoute;
-      status: 200 | 404 | 410;
+      status: PageStatus;
       /** The query string passed on to the page (`?…` or empty). */
       search: string;
     }
@@ -76,6 +85,9 @@ export type Resolution =
       negotiated?: boolean;
     };
 
+/** 400 only for a search the page cannot run (it says why). */
+export type PageStatus = 200 | 400 | 404 | 410;
+
 export interface AddressRequest {
   pathname: string;
   /** The query string, with or without its leading `?`. */
@@ -83,7 +95,7 @@ export interface AddressRequest {
   acceptLanguage?: string | null;
 }
 
-const page = (locale: Locale, route: PageRoute, search = '', status: 200 | 404 | 410 = 200): Resolution => ({
+const page = (locale: Locale, route: PageRoute, search = '', status: PageStatus = 200): Resolution => ({
   kind: 'page',
   locale,
   route,
@@ -126,6 +138,18 @@ async function pagedList(
   return page(locale, route(number), others.toString() ? `?${others.toString()}` : '');
 }
 
+/** The search page: its canonical address, a 308 to it, or a 400 for a search it cannot run. */
+async function searchAddress(book: AddressBook, locale: Locale, query: URLSearchParams, search: string): Promise<Resolution> {
+  const parsed = parseSearchParams(locale, query);
+  const route: PageRoute = { page: 'search' };
+  if (!parsed.ok) return page(locale, route, search, 400);
+  const { channel } = parsed.request;
+  if (channel !== null && !(await book.channelExists(channel))) return page(locale, route, search, 400);
+  const canonical = canonicalSearchQuery(parsed.request);
+  if (search !== (canonical ? `?${canonical}` : '')) return redirect(paths.search(locale, canonical));
+  return page(locale, route, search);
+}
+
 export async function resolveAddress(request: AddressRequest, book: AddressBook): Promise<Resolution> {
   const segments = request.pathname.split('/').filter(Boolean);
   const search = request.search && !request.search.startsWith('?') ? `?${request.search}` : request.search;
@@ -140,6 +164,8 @@ export async function resolveAddress(request: AddressRequest, book: AddressBook)
   if (!section) return page(locale, { page: 'home' }, search);
   if (isFixedPage(section)) return rest.length > 0 ? missing(locale) : page(locale, { page: 'fixed', name: section }, search);
   if (section === FEED_FILE) return rest.length === 0 ? page(locale, { page: 'feed' }) : missing(locale);
+  if (section === OPENSEARCH_FILE) return rest.length === 0 ? page(locale, { page: 'opensearch' }) : missing(locale);
+  if (section === SEARCH_SEGMENT) return rest.length === 0 ? searchAddress(book, locale, query, search) : missing(locale);
 
   if (section === AUTHORS_SEGMENT) {
     const [author, ...more] = rest;
@@ -165,9 +191,9 @@ export async function resolveAddress(request: AddressRequest, book: AddressBook)
   return pagedList(book, locale, { kind: 'channel', channel: section }, rest, query, search);
 }
 
-/** Pages that look the same whatever the visitor chose: feeds, and the cookie settings page (the banner's full form). */
+/** Pages that look the same whatever the visitor chose: feeds, the OpenSearch description, and the cookie settings page (the banner's full form). */
 export function servesAnyVariant(route: PageRoute): boolean {
-  return route.page === 'feed' || (route.page === 'fixed' && route.name === 'cookies');
+  return route.page === 'feed' || route.page === 'opensearch' || (route.page === 'fixed' && route.name === 'cookies');
 }
 
 /**
@@ -189,6 +215,10 @@ export function internalPath(locale: Locale, route: PageRoute, variant: ConsentV
       return route.number > 1
         ? `${base}/${AUTHORS_SEGMENT}/${route.author}/${INTERNAL_SEGMENTS.page}/${route.number}`
         : `${base}/${AUTHORS_SEGMENT}/${route.author}`;
+    case 'search':
+      return `${base}/${SEARCH_SEGMENT}`;
+    case 'opensearch':
+      return `${base}/${OPENSEARCH_FILE}`;
     case 'feed':
       return route.channel ? `${base}/${route.channel}/${FEED_FILE}` : `${base}/${FEED_FILE}`;
     case 'missing':

@@ -44,8 +44,12 @@ export function isFixedPage(value: string): value is FixedPage {
 export const INTERNAL_SEGMENTS = { missing: 'missing', withdrawn: 'withdrawn', page: 'page' } as const;
 /** Authors' pages live under /{locale}/authors/{slug}. */
 export const AUTHORS_SEGMENT = 'authors';
+/** The search page: /{locale}/search?q=… */
+export const SEARCH_SEGMENT = 'search';
 /** RSS feeds: /{locale}/feed.xml and /{locale}/{channel}/feed.xml. */
 export const FEED_FILE = 'feed.xml';
+/** The OpenSearch description of each language's search: /{locale}/opensearch.xml. */
+export const OPENSEARCH_FILE = 'opensearch.xml';
 
 /**
  * Names no channel or article may take: the fixed pages, the app's internal segments, and
@@ -59,7 +63,7 @@ export const RESERVED_NAMES: ReadonlySet<string> = new Set([
   'rss',
   'api',
   'admin',
-  'search',
+  SEARCH_SEGMENT,
   'sitemaps',
 ]);
 

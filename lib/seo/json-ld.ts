@@ -6,6 +6,7 @@ import { htmlLang } from '../i18n/locales';
 import { paths } from '../i18n/paths';
 import { site, siteName } from '../site';
 import { absoluteUrl } from './absolute-url';
+import { searchUrlTemplate } from './opensearch';
 
 /*
  * schema.org structured data (JSON-LD). Builders return plain objects; `serializeJsonLd`
@@ -60,6 +61,12 @@ export function homeJsonLd(locale: Locale, description: string): JsonLd {
         description,
         inLanguage: htmlLang[locale],
         publisher: { '@id': organizationId() },
+        // The site's own search, for a search box under the result in search engines.
+        potentialAction: {
+          '@type': 'SearchAction',
+          target: { '@type': 'EntryPoint', urlTemplate: searchUrlTemplate(locale, '{search_term_string}') },
+          'query-input': 'required name=search_term_string',
+        },
       },
       organizationJsonLd(locale),
     ],

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { headlineWithSeries } from '../content/headline';
 import type { ArticlePage, AuthorPage, ChannelPage } from '../content/pages';
+import type { SearchPage } from '../search/page';
 import { toShanghaiIso } from '../time';
 import type { Locale } from '../i18n/locales';
 import { otherLocale } from '../i18n/locales';
@@ -129,4 +130,18 @@ export async function policyMetadata(locale: Locale, policy: Extract<FixedPage, 
 export async function unindexedMetadata(locale: Locale, namespace: 'NotFound' | 'Withdrawn' | 'Consent', key = 'title'): Promise<Metadata> {
   const t = await getTranslations({ locale, namespace });
   return { title: { absolute: documentTitle(t(key), siteName(locale)) }, robots: { index: false, follow: true } };
+}
+
+/**
+ * The search page: its title names the words searched (and the page of results), and it is
+ * never indexed (results pages are thin and endless), though crawlers may follow its links.
+ */
+export async function searchMetadata(data: SearchPage): Promise<Metadata> {
+  const t = await getTranslations({ locale: data.locale, namespace: 'Search' });
+  const { outcome, form } = data;
+  const page = outcome.kind === 'results' ? outcome.results.request.page : 1;
+  // A refused query (over 200 characters, say) is not repeated in the title.
+  const q = outcome.kind === 'refused' ? '' : form.q;
+  const title = !q ? t('title') : page > 1 ? t('titleWithQueryPage', { query: q, page }) : t('titleWithQuery', { query: q });
+  return { title: { absolute: documentTitle(title, siteName(data.locale)) }, robots: { index: false, follow: true } };
 }
