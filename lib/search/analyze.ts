@@ -76,7 +76,9 @@ function hanIndexTokens(run: string): string[] {
  * word covers (渝 alone).
  */
 function hanQueryTokens(run: string): string[] {
-  const words = [...new Set(segmenter().cutForSearch(run, true))].filter((word) => word.length > 1 && HAN.test(word));
+  const words = [...new Set(segmenter().cutForSearch(run, true))]
+    .filter((word) => word.length > 1 && HAN.test(word))
+    .map((word) => word.slice(0, MAX_TOKEN_CHARS));
   const covered = (word: string): boolean => {
     const parts = words.filter((other) => other.length < word.length && word.includes(other));
     // Whether the shorter words tile the whole compound.

@@ -23,28 +23,38 @@ const WINDOW_MS: Record<SearchTime, number | null> = {
   any: null,
 };
 
-const globalForSearch = globalThis as unknown as { portalSearchIndexChecked?: Promise<unknown> };
+const indexChecked = new WeakMap<Database, Promise<unknown>>();
 
 /**
- * Once per process: articles stored before the index existed (an upgraded database, a copy)
- * are analyzed before the first search answers, so no reader sees a half-empty index for long.
+ * Once per process and database: articles stored before the index existed (an upgraded
+ * database, a copy) are analyzed before the first search answers, so none is missing.
  */
 function checkIndexOnce(db: Database): Promise<unknown> {
-  globalForSearch.portalSearchIndexChecked ??= ensureSearchIndex(db).catch((error: unknown) => {
-    globalForSearch.portalSearchIndexChecked = undefined;
-    throw error;
-  });
-  return globalForSearch.portalSearchIndexChecked;
+  let check = indexChecked.get(db);
+  if (!check) {
+    check = ensureSearchIndex(db).catch((error: unknown) => {
+      indexChecked.delete(db);
+      throw error;
+    });
+    indexChecked.set(db, check);
+  }
+  return check;
 }
 
 function emptyResults(request: SearchRequest): SearchResults {
   return { request, hits: [], total: 0, totalPages: 0, otherLocaleTotal: null };
 }
 
-export async function searchArticles(request: SearchRequest, now = Date.now()): Promise<SearchResults> {
+/** One page of results for a reader's search, on the configured database. Empty words: no search, total 0. */
+export async function searchArticles(request: SearchRequest): Promise<SearchResults> {
+  if (analyzeQuery(request.q).length === 0) return emptyResults(request);
+  return searchArticlesIn(await getDatabase(), request);
+}
+
+/** searchArticles on a given database, at a given time (tests, the benchmark). */
+export async function searchArticlesIn(db: Database, request: SearchRequest, now = Date.now()): Promise<SearchResults> {
   const tokens = analyzeQuery(request.q);
   if (tokens.length === 0) return emptyResults(request);
-  const db = await getDatabase();
   await checkIndexOnce(db);
   const window = WINDOW_MS[request.time];
   const filter: SearchFilter = {
