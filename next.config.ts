@@ -18,7 +18,8 @@ const nextConfig: NextConfig = {
   expireTime: 86400,
   reactStrictMode: true,
   // Native or optional-native drivers: loaded from node_modules at run time, not bundled.
-  serverExternalPackages: ['better-sqlite3', 'pg'],
+  // Native addons (and jieba's dictionary loader) stay plain Node requires, not bundled.
+  serverExternalPackages: ['better-sqlite3', 'pg', '@node-rs/jieba'],
   experimental: {
     // The contact form is the only server action; proxy.ts refuses larger page posts first.
     serverActions: { bodySizeLimit: FORM_ACTION_LIMIT },

@@ -9,6 +9,7 @@ import { closeDatabase, getDatabase } from '../lib/db/database';
 import { countArticles } from '../lib/db/content-write';
 import { readArticleFiles } from '../lib/content/files';
 import { defaultSeedPaths, loadDemoContent } from '../lib/content/seed';
+import { ensureSearchIndex } from '../lib/search/indexing';
 
 export async function prepareData(): Promise<void> {
   const db = await getDatabase();
@@ -20,6 +21,9 @@ export async function prepareData(): Promise<void> {
     // Cheap when the pictures exist: it only checks for them.
     await readArticleFiles(paths.contentDir, paths.publicDir);
   }
+  // A database from before search (migration 7) gets its index here, before the site serves.
+  const indexed = await ensureSearchIndex(db);
+  if (indexed > 0) console.log(`[start] indexed ${indexed} articles for search`);
   await closeDatabase();
   closeDb();
 }

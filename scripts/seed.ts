@@ -10,6 +10,7 @@ import { closeDb } from '../lib/db/connection';
 import { closeDatabase, emptyPostgres, getDatabase } from '../lib/db/database';
 import { countArticles } from '../lib/db/content-write';
 import { addSyntheticArticles, defaultSeedPaths, loadDemoContent } from '../lib/content/seed';
+import { optimizeSearchIndex } from '../lib/db/search';
 
 function parseArgs(argv: string[]) {
   const args = { reset: false, ifEmpty: false, articles: 0 };
@@ -46,6 +47,8 @@ async function main() {
   if (args.articles > 0) {
     const started = Date.now();
     await addSyntheticArticles(db, args.articles, paths.publicDir);
+    // Thousands of small index writes leave many segments (SQLite) or stale statistics (PostgreSQL).
+    await optimizeSearchIndex(db);
     console.log(`Added ${args.articles} synthetic articles in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
   console.log(`The database holds ${await countArticles(db)} articles.`);

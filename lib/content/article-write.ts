@@ -1,6 +1,8 @@
 import crypto from 'node:crypto';
 import type { Database } from '../db/database';
 import { type UpsertOptions, type UpsertResult, upsertArticle } from '../db/content-write';
+import { articleSearchDocument } from '../search/indexing';
+import type { SearchDocument } from '../search/analyze';
 import type { ArticleInput } from './article-input';
 
 /*
@@ -14,6 +16,8 @@ export interface ArticleRecord extends Omit<ArticleInput, 'authors' | 'tags'> {
   authors: { name: string; slug: string }[];
   /** In order; tags with nothing left for a slug are left out. */
   tags: { name: string; slug: string }[];
+  /** Its text analyzed for search, written in the same transaction as the article (lib/db/search.ts). */
+  search: SearchDocument;
 }
 
 /** A tag's URL form: ASCII words joined by hyphens; other scripts kept as they are. */
@@ -47,6 +51,7 @@ export function toArticleRecord(input: ArticleInput): ArticleRecord {
     ...input,
     authors: input.authors.map(({ name }) => ({ name, slug: newAuthorSlug(name) })),
     tags: input.tags.map((name) => ({ name, slug: tagSlug(name) })).filter((tag) => tag.slug !== ''),
+    search: articleSearchDocument({ headline: input.headline, summary: input.summary, bodyHtml: input.bodyHtml }),
   };
 }
 

@@ -2,6 +2,7 @@ import type { ArticleRecord } from '../content/article-write';
 import { noteContentWrite } from './connection';
 import type { Database } from './database';
 import { uniqueViolation, writeTransaction } from './engine';
+import { writeSearchDocument } from './search';
 
 export interface ChannelRecord {
   slug: string;
@@ -252,6 +253,8 @@ async function writeArticle(db: Database, input: ArticleRecord, nowMs: number, o
       .executeTakeFirstOrThrow();
     id = row.id;
   }
+  // The search index changes with the article or not at all (same transaction).
+  await writeSearchDocument(db, id, input.search);
   // A slug now in use is no longer a redirect.
   await db.deleteFrom('article_slug_history').where('locale', '=', input.locale).where('slug', '=', input.slug).execute();
 

@@ -178,4 +178,14 @@ export const postgresMigrations: readonly string[] = [
   );
   CREATE INDEX content_changes_by_time ON content_changes (at_ms);
   `,
+  // 7: search. The analyzed tokens as a tsvector with weights (A headline, B summary, C body),
+  // built by lib/db/search.ts as a tsvector literal: no text parser runs, so Chinese words stay
+  // whole on any server (no zhparser needed). Existing articles: lib/search/index.ts.
+  `
+  CREATE TABLE search_documents (
+    article_id  BIGINT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+    document    tsvector NOT NULL
+  );
+  CREATE INDEX search_documents_match ON search_documents USING GIN (document);
+  `,
 ];

@@ -191,4 +191,33 @@ export const sqliteMigrations: readonly string[] = [
   ) STRICT;
   CREATE INDEX content_changes_by_time ON content_changes (at_ms);
   `,
+  // 7: search (issue 16, docs/decisions/0019-search.md). search_documents holds each article's
+  // analyzed text (lib/search/analyze.ts: tokens joined by spaces), written with the article;
+  // search_fts indexes it (external content, kept in step by the triggers, so a delete needs no
+  // copy of the old text from the writer). unicode61 only splits on the spaces the analyzer
+  // left: the tokens are already stemmed, folded and segmented. Existing articles are analyzed
+  // by lib/search/index.ts (ensureSearchIndex) at start and at the first search.
+  `
+  CREATE TABLE search_documents (
+    article_id  INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+    headline    TEXT NOT NULL,
+    summary     TEXT NOT NULL,
+    body        TEXT NOT NULL
+  ) STRICT;
+  CREATE VIRTUAL TABLE search_fts USING fts5 (
+    headline, summary, body,
+    content = 'search_documents', content_rowid = 'article_id',
+    tokenize = 'unicode61 remove_diacritics 0'
+  );
+  CREATE TRIGGER search_documents_insert AFTER INSERT ON search_documents BEGIN
+    INSERT INTO search_fts (rowid, headline, summary, body) VALUES (new.article_id, new.headline, new.summary, new.body);
+  END;
+  CREATE TRIGGER search_documents_delete AFTER DELETE ON search_documents BEGIN
+    INSERT INTO search_fts (search_fts, rowid, headline, summary, body) VALUES ('delete', old.article_id, old.headline, old.summary, old.body);
+  END;
+  CREATE TRIGGER search_documents_update AFTER UPDATE ON search_documents BEGIN
+    INSERT INTO search_fts (search_fts, rowid, headline, summary, body) VALUES ('delete', old.article_id, old.headline, old.summary, old.body);
+    INSERT INTO search_fts (rowid, headline, summary, body) VALUES (new.article_id, new.headline, new.summary, new.body);
+  END;
+  `,
 ];

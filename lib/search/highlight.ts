@@ -1,0 +1,117 @@
+import type { TextRun } from './types';
+import { isHanToken, normalizeText, wordToken } from './analyze';
+
+/*
+ * Marking what matched in a headline or snippet. A displayed word is marked when its analyzed
+ * form is one of the query's tokens ("Bridges" for the query "bridge"); in Chinese, each
+ * occurrence of a query word (or character) is marked where it stands in the text.
+ */
+
+const HAN_RUN = /\p{Script=Han}+/u;
+// Words as displayed: runs of letters, digits and combining marks, Han runs kept apart.
+const DISPLAY_WORDS = /\p{Script=Han}+|(?:(?!\p{Script=Han})[\p{L}\p{N}\p{M}])+/gu;
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+/** The spans of `text` that match the query's tokens. */
+function matchedSpans(text: string, tokens: readonly string[]): Span[] {
+  const latin = new Set(tokens.filter((token) => !isHanToken(token)));
+  const han = tokens.filter(isHanToken);
+  const spans: Span[] = [];
+  for (const found of text.matchAll(DISPLAY_WORDS)) {
+    const word = found[0];
+    const start = found.index;
+    if (HAN_RUN.test(word)) {
+      // Han characters keep their length through normalization (NFKC maps a compatibility
+      // ideograph to one character), so an offset in the normalized run is one in the text.
+      const normalized = normalizeText(word);
+      if (normalized.length !== word.length) continue;
+      for (const token of han) {
+        for (let at = normalized.indexOf(token); at !== -1; at = normalized.indexOf(token, at + token.length)) {
+          spans.push({ start: start + at, end: start + at + token.length });
+        }
+      }
+    } else {
+      // A displayed word may normalize to several (an apostrophe, a full-width form): any one matching marks it.
+      const parts = normalizeText(word).split(' ').filter(Boolean);
+      if (parts.some((part) => latin.has(wordToken(part)))) spans.push({ start, end: start + word.length });
+    }
+  }
+  return spans;
+}
+
+/** `text` as runs, matched stretches marked; overlapping matches merge. */
+export function markMatches(text: string, tokens: readonly string[]): TextRun[] {
+  const spans = matchedSpans(text, tokens).sort((a, b) => a.start - b.start);
+  const runs: TextRun[] = [];
+  let at = 0;
+  for (const span of spans) {
+    if (span.end <= at) continue;
+    const start = Math.max(span.start, at);
+    if (start > at) runs.push({ text: text.slice(at, start), match: false });
+    const last = runs.at(-1);
+    if (last?.match && start === at) last.text += text.slice(start, span.end);
+    else runs.push({ text: text.slice(start, span.end), match: true });
+    at = span.end;
+  }
+  if (at < text.length || runs.length === 0) runs.push({ text: text.slice(at), match: false });
+  return runs;
+}
+
+/** About 30 English words or 80 Chinese characters. */
+const SNIPPET_UNITS = 30;
+/** A Han character counts as 30/80 of a word. */
+const HAN_UNIT = 30 / 80;
+/** Context shown before the first match of the window. */
+const LEAD_UNITS = 6;
+
+interface Unit {
+  start: number;
+  end: number;
+  weight: number;
+}
+
+/** Words and Han characters of a text, with their offsets. */
+function units(text: string): Unit[] {
+  const list: Unit[] = [];
+  for (const found of text.matchAll(/\p{Script=Han}|(?:(?!\p{Script=Han})[^\s])+/gu)) {
+    list.push({ start: found.index, end: found.index + found[0].length, weight: HAN_RUN.test(found[0]) ? HAN_UNIT : 1 });
+  }
+  return list;
+}
+
+/**
+ * About 30 words (80 Chinese characters) of `text` around the stretch with the most matches,
+ * as marked runs, with an ellipsis where text was cut. The opening when nothing matches.
+ */
+export function snippetRuns(text: string, tokens: readonly string[]): TextRun[] {
+  const all = units(text);
+  if (all.length === 0) return [];
+  const spans = matchedSpans(text, tokens);
+  const matched = all.map((unit) => spans.some((span) => span.start < unit.end && span.end > unit.start));
+  // Try starting a little before each matched unit; keep the window with the most matched units.
+  let best = { from: 0, score: -1 };
+  for (let i = 0; i < all.length; i++) {
+    if (!matched[i]) continue;
+    let from = i;
+    for (let lead = 0; from > 0 && lead + all[from - 1]!.weight <= LEAD_UNITS; from--) lead += all[from - 1]!.weight;
+    let score = 0;
+    for (let j = from, size = 0; j < all.length && size + all[j]!.weight <= SNIPPET_UNITS; j++) {
+      size += all[j]!.weight;
+      if (matched[j]) score++;
+    }
+    if (score > best.score) best = { from, score };
+  }
+  let to = best.from;
+  for (let size = 0; to < all.length && size + all[to]!.weight <= SNIPPET_UNITS; to++) size += all[to]!.weight;
+  const start = all[best.from]!.start;
+  const end = all[to - 1]!.end;
+  const runs = markMatches(text.slice(start, end), tokens);
+  // Chinese runs on without spaces: its ellipsis does too.
+  if (start > 0) runs.unshift({ text: HAN_RUN.test(text[start]!) ? '…' : '… ', match: false });
+  if (end < text.length) runs.push({ text: HAN_RUN.test(text[end - 1]!) ? '…' : ' …', match: false });
+  return runs;
+}
