@@ -33,7 +33,7 @@ export function SiteHeader({
         >
           {name}
         </a>
-        <div className="flex items-center gap-3">
+        <div className="flex shrink-0 items-center gap-2 sm:gap-3">
           <HeaderSearch locale={locale} />
           <LanguageSwitch target={languageTarget} />
         </div>

@@ -13,7 +13,7 @@ export function HeaderSearch({ locale }: { locale: Locale }) {
   const id = 'header-search-q';
   return (
     <>
-      <form role="search" action={paths.search(locale)} method="get" className="hidden items-center sm:flex">
+      <form role="search" aria-label={t('headerFormLabel')} action={paths.search(locale)} method="get" className="hidden items-center sm:flex">
         <label htmlFor={id} className="sr-only">
           {t('fieldLabel')}
         </label>
@@ -31,13 +31,14 @@ export function HeaderSearch({ locale }: { locale: Locale }) {
       </form>
       <a
         href={paths.search(locale)}
-        className="inline-flex min-h-11 items-center gap-1 rounded-full border border-white/70 px-4 text-sm font-semibold text-white hover:bg-white hover:text-brand-900 sm:hidden"
+        className="inline-flex size-11 shrink-0 items-center justify-center rounded-full border border-white/70 text-white hover:bg-white hover:text-brand-900 sm:hidden"
       >
-        <svg aria-hidden="true" viewBox="0 0 20 20" width="16" height="16" fill="none" stroke="currentColor" strokeWidth="2.2">
+        {/* An icon on phones, where the site name and the language switch leave no room for a word. */}
+        <svg aria-hidden="true" viewBox="0 0 20 20" width="20" height="20" fill="none" stroke="currentColor" strokeWidth="2.2">
           <circle cx="8.5" cy="8.5" r="5.5" />
           <path d="M13 13l5 5" strokeLinecap="round" />
         </svg>
-        {t('open')}
+        <span className="sr-only">{t('open')}</span>
       </a>
     </>
   );

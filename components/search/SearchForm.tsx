@@ -37,8 +37,9 @@ function FilterSelect({ name, label, value, options }: { name: string; label: st
  */
 export function SearchForm({ locale, values, channels }: { locale: Locale; values: SearchFormValues; channels: Channel[] }) {
   const t = useTranslations('Search');
+  const filtered = values.channel !== '' || values.time !== 'any' || values.order !== 'relevance';
   return (
-    <form role="search" action={paths.search(locale)} method="get" className="rounded-lg border border-ink-300 bg-ink-50 p-4">
+    <form role="search" aria-label={t('pageFormLabel')} action={paths.search(locale)} method="get" className="rounded-lg border border-ink-300 bg-ink-50 p-4">
       <label htmlFor="search-q" className="block font-semibold">
         {t('fieldLabel')}
       </label>
@@ -55,8 +56,11 @@ export function SearchForm({ locale, values, channels }: { locale: Locale; value
           {t('submit')}
         </button>
       </div>
-      <fieldset className="mt-4">
-        <legend className="text-sm font-semibold text-ink-700">{t('filters')}</legend>
+      {/* Closed unless a filter is set: on a phone the results then start on the first screen. Works without JavaScript. */}
+      <details open={filtered} className="mt-3">
+        <summary className="inline-flex min-h-11 cursor-pointer items-center rounded font-semibold text-brand-700 underline underline-offset-2">
+          {t('filters')}
+        </summary>
         <div className="mt-1 grid gap-3 sm:grid-cols-3">
           <FilterSelect
             name="channel"
@@ -72,7 +76,7 @@ export function SearchForm({ locale, values, channels }: { locale: Locale; value
             options={SEARCH_ORDERS.map((order) => ({ value: order, label: t(ORDER_LABELS[order]) }))}
           />
         </div>
-      </fieldset>
+      </details>
     </form>
   );
 }
