@@ -127,7 +127,7 @@ describe.each(['en', 'zh'] as const)('the search page in %s', (locale) => {
   it('says when nothing matched, and links to the other language’s results when it has some', async () => {
     const nothing = await documentOf(await search(`/${locale}/search?q=${encodeURIComponent(none)}`));
     expect(nothing.querySelector('main h2')!.textContent).toContain(none);
-    expect(nothing.querySelector(`a[href^="/${other}/search"][hreflang]`)).toBeNull();
+    expect(nothing.querySelector(`main a[href^="/${other}/search"][hreflang]`)).toBeNull();
     const response = await search(`/${locale}/search?q=${encodeURIComponent(otherLanguageOnly)}`);
     expect(response.status).toBe(200);
     const doc = await documentOf(response);
