@@ -25,11 +25,11 @@ export function SiteHeader({
   const name = siteName(locale);
   return (
     <header className="bg-brand-900 text-white">
-      <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3">
+      <div className="mx-auto flex max-w-6xl items-center justify-between gap-2 px-4 py-3 sm:gap-4">
         <a
           href={paths.home(locale)}
           aria-label={t('homeLink', { site: name })}
-          className="text-2xl font-extrabold tracking-tight sm:text-3xl"
+          className="whitespace-nowrap text-2xl font-extrabold tracking-tight sm:text-3xl"
         >
           {name}
         </a>
