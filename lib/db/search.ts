@@ -79,8 +79,10 @@ export async function writeSearchDocument(db: Database, articleId: number, docum
 
 export interface SearchFilter {
   locale: Locale;
-  /** Analyzed query tokens (lib/search/analyze.ts analyzeQuery), at least one; every one must match. */
+  /** Analyzed query tokens (lib/search/analyze.ts analyzeQuery), at least one. */
   tokens: string[];
+  /** 'all': every token must match; 'any': at least one (ranking then favours articles with more). */
+  match: 'all' | 'any';
   channel: string | null;
   /** Published at or after this (ms), or null for any time. */
   sinceMs: number | null;
@@ -92,18 +94,18 @@ export interface SearchRow extends SummaryRow {
 }
 
 /** The engine's match condition and score for the tokens. */
-function matchParts(db: Database, tokens: string[], now: number): { from: RawBuilder<unknown>; score: RawBuilder<number> } {
+function matchParts(db: Database, { tokens, match: mode, now }: SearchFilter): { from: RawBuilder<unknown>; score: RawBuilder<number> } {
   // Literals, not parameters: PostgreSQL must see numbers to pick the arithmetic's types.
   const recency = sql<number>`(${sql.lit(RECENCY_FLOOR)} + ${sql.lit(1 - RECENCY_FLOOR)} / (1.0 + CAST(${sql.lit(now)} - a.published_ms AS DOUBLE PRECISION) / ${sql.lit(DAY_MS * RECENCY_DAYS)}))`;
   if (engineOf(db) === 'postgres') {
-    const query = tokens.map(quoteLexeme).join(' & ');
+    const query = tokens.map(quoteLexeme).join(mode === 'all' ? ' & ' : ' | ');
     return {
       from: sql`search_documents d JOIN articles a ON a.id = d.article_id AND d.document @@ CAST(${query} AS tsquery)`,
       score: sql<number>`ts_rank(CAST(${POSTGRES_WEIGHTS} AS real[]), d.document, CAST(${query} AS tsquery)) * ${recency}`,
     };
   }
-  // Each token a quoted FTS5 string, all required (juxtaposition is AND).
-  const match = tokens.map((token) => `"${token.replace(/"/g, '""')}"`).join(' ');
+  // Each token a quoted FTS5 string; juxtaposed strings must all match.
+  const match = tokens.map((token) => `"${token.replace(/"/g, '""')}"`).join(mode === 'all' ? ' ' : ' OR ');
   const [headline, summary, body] = SQLITE_WEIGHTS;
   return {
     // CROSS JOIN keeps SQLite on the full-text index first, then one probe of articles per match.
@@ -124,7 +126,7 @@ export async function selectSearchMatches(
   db: Database,
   filter: SearchFilter & { order: SearchOrder; limit: number; offset: number },
 ): Promise<SearchRow[]> {
-  const { from, score } = matchParts(db, filter.tokens, filter.now);
+  const { from, score } = matchParts(db, filter);
   const columns = sql.join([...SUMMARY_SELECTION, 'a.body_html'].map((column) => sql.ref(column)));
   const order =
     filter.order === 'newest'
@@ -140,7 +142,7 @@ export async function selectSearchMatches(
 
 /** How many articles readers may see match. */
 export async function countSearchMatches(db: Database, filter: SearchFilter): Promise<number> {
-  const { from } = matchParts(db, filter.tokens, filter.now);
+  const { from } = matchParts(db, filter);
   const { rows } = await sql<{ n: number }>`SELECT COUNT(*) AS n FROM ${from} WHERE ${conditions(filter)}`.execute(db);
   return Number(rows[0]!.n);
 }

@@ -57,19 +57,25 @@ export async function searchArticlesIn(db: Database, request: SearchRequest, now
   if (tokens.length === 0) return emptyResults(request);
   await checkIndexOnce(db);
   const window = WINDOW_MS[request.time];
-  const filter: SearchFilter = {
+  let filter: SearchFilter = {
     locale: request.locale,
     tokens,
+    match: 'all',
     channel: request.channel,
     sinceMs: window === null ? null : now - window,
     now,
   };
-  const total = await countSearchMatches(db, filter);
-  const totalPages = Math.ceil(total / SEARCH_PAGE_SIZE);
+  let total = await countSearchMatches(db, filter);
   if (total === 0) {
     const other = await countSearchMatches(db, { ...filter, locale: otherLocale(request.locale), channel: null });
-    return { ...emptyResults(request), otherLocaleTotal: other };
+    if (other > 0 || tokens.length === 1) return { ...emptyResults(request), otherLocaleTotal: other };
+    // A half-remembered query often has one word the story never used ("swimming" for
+    // "swimmers"): rather than nothing, the stories with most of the words, best first.
+    filter = { ...filter, match: 'any' };
+    total = await countSearchMatches(db, filter);
+    if (total === 0) return { ...emptyResults(request), otherLocaleTotal: 0 };
   }
+  const totalPages = Math.ceil(total / SEARCH_PAGE_SIZE);
   const page = Math.max(1, Math.floor(request.page));
   const rows =
     page > totalPages

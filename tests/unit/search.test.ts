@@ -179,6 +179,13 @@ describe.each(ENGINES)('search on %s', (engine) => {
     expect(slugs(await search('bridge', { time: 'month' }))).toEqual(['bridge-headline', 'bridge-body']);
   });
 
+  it('falls back to any of the words when no story has them all', async () => {
+    const results = await search('swimming across bridges');
+    expect(slugs(results)).toEqual(['bridge-headline', 'bridge-body']);
+    expect(results.total).toBe(2);
+    expect((await search('swimming ferries')).total).toBe(0);
+  });
+
   it('offers the other language when this one has nothing', async () => {
     expect((await search('轻轨')).otherLocaleTotal).toBe(1);
     expect((await search('bridge', { locale: 'zh' })).otherLocaleTotal).toBe(2);
