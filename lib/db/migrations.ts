@@ -204,6 +204,9 @@ export const sqliteMigrations: readonly string[] = [
     summary     TEXT NOT NULL,
     body        TEXT NOT NULL
   ) STRICT;
+  -- A search checks each match's locale, status, time and channel: read here by id, not from
+  -- the article row, whose body stands before them (lib/db/search.ts).
+  CREATE INDEX articles_search_filter ON articles (id, locale, status, published_ms, channel);
   CREATE VIRTUAL TABLE search_fts USING fts5 (
     headline, summary, body,
     content = 'search_documents', content_rowid = 'article_id',
