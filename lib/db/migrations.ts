@@ -196,7 +196,7 @@ export const sqliteMigrations: readonly string[] = [
   // search_fts indexes it (external content, kept in step by the triggers, so a delete needs no
   // copy of the old text from the writer). unicode61 only splits on the spaces the analyzer
   // left: the tokens are already stemmed, folded and segmented. Existing articles are analyzed
-  // by lib/search/index.ts (ensureSearchIndex) at start and at the first search.
+  // by lib/search/indexing.ts (ensureSearchIndex) at start and at the first search.
   `
   CREATE TABLE search_documents (
     article_id  INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,

@@ -34,8 +34,13 @@ const RECENCY_FLOOR = 0.6;
 const RECENCY_DAYS = 90;
 const DAY_MS = 86_400_000;
 
-/** PostgreSQL keeps at most 256 positions per lexeme, and positions up to 16,383. */
-const MAX_POSITIONS = 255;
+/**
+ * Positions kept per lexeme (PostgreSQL allows 256; positions go up to 16,383). ts_rank reads
+ * every position of every matching lexeme, and a word's eighth occurrence adds little to its
+ * weight: eight keep the tsvector small and the ranking of thousands of matches quick. The
+ * headline's come first, so they are always kept.
+ */
+const MAX_POSITIONS = 8;
 const MAX_POSITION = 16_383;
 
 /** A token as a tsvector or tsquery literal's quoted lexeme (analyzed tokens hold no quote or backslash; escaped anyway). */
@@ -189,11 +194,16 @@ export interface IndexableArticle {
   body_html: string;
 }
 
-/** Articles that have no search document yet (stored before migration 7, or copied in), at most `limit`. */
-export async function selectUnindexedArticles(db: Database, limit: number): Promise<IndexableArticle[]> {
+/**
+ * Articles after `afterId` that have no search document yet (stored before migration 7, or
+ * copied in), in id order, at most `limit`. The caller passes the last id it got, so a walk
+ * over an unindexed archive reads each article once (PostgreSQL otherwise planned a full
+ * anti-join for every batch).
+ */
+export async function selectUnindexedArticles(db: Database, afterId: number, limit: number): Promise<IndexableArticle[]> {
   const { rows } = await sql<IndexableArticle>`
     SELECT a.id, a.headline, a.summary, a.body_html FROM articles a
-    WHERE NOT EXISTS (SELECT 1 FROM search_documents d WHERE d.article_id = a.id)
+    WHERE a.id > ${afterId} AND NOT EXISTS (SELECT 1 FROM search_documents d WHERE d.article_id = a.id)
     ORDER BY a.id LIMIT ${limit}`.execute(db);
   return rows;
 }
@@ -216,8 +226,12 @@ export async function clearSearchIndex(db: Database): Promise<void> {
 
 /** After a bulk load: SQLite merges the full-text index's segments, PostgreSQL refreshes its statistics. */
 export async function optimizeSearchIndex(db: Database): Promise<void> {
-  if (engineOf(db) === 'postgres') await sql`ANALYZE search_documents`.execute(db);
-  else await sql`INSERT INTO search_fts (search_fts) VALUES ('optimize')`.execute(db);
+  if (engineOf(db) === 'postgres') {
+    await sql`ANALYZE search_documents`.execute(db);
+    await sql`ANALYZE articles`.execute(db);
+  } else {
+    await sql`INSERT INTO search_fts (search_fts) VALUES ('optimize')`.execute(db);
+  }
 }
 
 export async function countSearchDocuments(db: Database): Promise<number> {
