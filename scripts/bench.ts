@@ -9,6 +9,9 @@
  * limit) and the same bytes as a static file from the same Next.js server (the framework's
  * floor) — so noisy figures on a shared machine are read as ratios. Also the server's peak
  * memory and the SQL statements run for requests (DB_QUERY_LOG). Results go to a JSON file.
+ * Search (issue 16): a few English and Chinese queries (scripts/bench/search.ts) against the
+ * search page, or the search API when the page is not there, 10 connections, p50 and p99 also
+ * as ratios to the cached article's; the summary checks p50 ≤ 50 ms and p99 ≤ 250 ms.
  *
  * `--node 20,22,24` repeats everything with the site (seed, build, server) on each of those
  * Node.js lines in turn (scripts/node-version.ts fetches them from the npm registry), the
@@ -50,6 +53,7 @@ import {
 import { measureTarget, type LoadOptions, type Target, type Watch } from './bench/load';
 import { parseOptions, type BenchOptions } from './bench/options';
 import { discoverPages, pageTargets, sitemapArticles, uncachedArticleTarget, type PagePaths } from './bench/pages';
+import { searchTargets } from './bench/search';
 import { startReferenceServer, startSiteServer, stopAllStarted, type RunningServer } from './bench/processes';
 import {
   BENCH_DIST_DIR,
@@ -91,6 +95,10 @@ interface SizeRun {
   /** A different archive article on each request: rendering, not the cache. */
   uncached: TargetResult;
   contact: TargetResult | null;
+  /** Searches in both languages (scripts/bench/search.ts), each a query run per request. */
+  search: TargetResult[];
+  /** Where search was measured, or why it was not. */
+  searchNote: string;
   /** The same pages through the edge cache (nginx, ops/nginx/edge.conf). */
   edge: TargetResult[];
   /**
@@ -207,10 +215,14 @@ async function benchSize(articles: number, options: BenchOptions, large: boolean
         log(`  (${uncachedTarget.issued()} requests for ${archive.length} archive articles: some were cached; seed more with --articles)`);
       }
       uncachedLeft = archive.slice(uncachedTarget.issued());
+      const searchSet = await searchTargets(server.url);
+      log(`  ${searchSet.note}`);
+      const search: TargetResult[] = [];
+      for (const target of searchSet.targets) search.push(await measure(server.url, target, load, watch));
       const contact = large ? await measure(server.url, await contactTarget(APP_SECRET), load, watch) : null;
       const edge = options.edge ? await measureEdge(server, tempDir, targets, load, watch) : [];
       const pageLimits = options.edge ? await measurePageLimits(server, targets, tempDir, load) : [];
-      const all = [...pages, uncached, ...(contact ? [contact] : []), ...edge];
+      const all = [...pages, uncached, ...search, ...(contact ? [contact] : []), ...edge];
       const rss = all.map((r) => r.maxRssMb).filter((v): v is number => v != null);
       run = {
         node: node.version,
@@ -223,6 +235,8 @@ async function benchSize(articles: number, options: BenchOptions, large: boolean
         pages,
         uncached,
         contact,
+        search,
+        searchNote: searchSet.note,
         edge,
         pageLimits,
         maxRssMb: rss.length ? Math.max(...rss) : null,
@@ -278,7 +292,7 @@ function buildText(build: BuildTime): string {
 }
 
 function sizeTable(run: SizeRun): string {
-  const rows = [...referenceRows(run), ...run.pages, run.uncached, ...(run.contact ? [run.contact] : []), ...run.edge];
+  const rows = [...referenceRows(run), ...run.pages, run.uncached, ...run.search, ...(run.contact ? [run.contact] : []), ...run.edge];
   const title =
     `Node ${run.node}, ${run.articles.toLocaleString('en-US')} synthetic articles (+ demo content): seed ${run.seedSeconds.toFixed(1)} s, ` +
     `clean build ${buildText(run.build)}, article ${run.articleBytes.toLocaleString('en-US')} bytes, ` +
@@ -308,6 +322,20 @@ interface Summary {
   cachedPagesWithQueries: string[];
   /** The names of those doing database work on (nearly) every request; should be empty. */
   cachedPagesWithPerRequestQueries: string[];
+  /** The slowest search's p50 and p99 at the large size (ms), and ÷ the cached article's; null when not measured. */
+  search: { p50Ms: number; p99Ms: number; p50ToArticle: number | null; p99ToArticle: number | null } | null;
+}
+
+/** Issue 16: at the large size (100,000 articles), every search's p50 and p99 within these. */
+const SEARCH_P50_MS = 50;
+const SEARCH_P99_MS = 250;
+
+function searchSummary(run: SizeRun): Summary['search'] {
+  if (run.search.length === 0) return null;
+  const article = byName(run, 'article (archive)')?.figures;
+  const p50Ms = Math.max(...run.search.map((r) => r.figures.p50Ms));
+  const p99Ms = Math.max(...run.search.map((r) => r.figures.p99Ms));
+  return { p50Ms, p99Ms, p50ToArticle: ratio(p50Ms, article?.p50Ms), p99ToArticle: ratio(p99Ms, article?.p99Ms) };
 }
 
 /** The pages the edge cache must serve near the physical limit (issue 8). */
@@ -318,7 +346,7 @@ const channelDeep = (run: SizeRun | undefined) => run?.pages.find((p) => p.name.
 
 function summarize(large: SizeRun, small: SizeRun | undefined): Summary {
   const runs = [large, ...(small ? [small] : [])];
-  const results = runs.flatMap((r) => [...r.pages, r.uncached, ...(r.contact ? [r.contact] : []), ...r.edge]);
+  const results = runs.flatMap((r) => [...r.pages, r.uncached, ...r.search, ...(r.contact ? [r.contact] : []), ...r.edge]);
   const rss = runs.map((r) => r.maxRssMb).filter((v): v is number => v != null);
   return {
     channelP99LargeToSmall: ratio(byName(large, 'channel')?.figures.p99Ms, byName(small, 'channel')?.figures.p99Ms),
@@ -334,6 +362,7 @@ function summarize(large: SizeRun, small: SizeRun | undefined): Summary {
         .map((p) => `${p.name} at ${run.articles}: ${p.requestQueries} statements / ${p.figures.requests} requests (${formatNumber(queriesPerRequest(p), 4)} per request)`),
     ),
     cachedPagesWithPerRequestQueries: runs.flatMap((run) => cachedPagesWithPerRequestQueries(run.pages).map((p) => `${p.name} at ${run.articles}`)),
+    search: searchSummary(large),
   };
 }
 
@@ -347,6 +376,10 @@ function summaryText(summary: Summary, large: SizeRun, small: SizeRun | undefine
       ? `clean build: ${buildText(large.build)} at ${large.articles}, ${buildText(small.build)} at ${small.articles} (total ${formatRatio(summary.buildSecondsLargeToSmall)}, after compiling ${formatRatio(summary.buildRestLargeToSmall)})`
       : `clean build: ${buildText(large.build)}`,
     `server max RSS under load: ${formatNumber(summary.maxRssMb, 0)} MB (target < 400)`,
+    summary.search
+      ? `search at ${large.articles} (slowest query, 10 connections): p50 ${summary.search.p50Ms} ms (target ≤ ${SEARCH_P50_MS}), ` +
+        `p99 ${summary.search.p99Ms} ms (target ≤ ${SEARCH_P99_MS}); ÷ the cached article: p50 ${formatRatio(summary.search.p50ToArticle)}, p99 ${formatRatio(summary.search.p99ToArticle)}`
+      : `search at ${large.articles}: ${large.searchNote}`,
     `errors ${summary.errors}, non-2xx ${summary.non2xx} (target 0 and 0)`,
     summary.cachedPagesWithPerRequestQueries.length === 0
       ? `no cached page did database work per request (< ${PER_REQUEST_WORK} statements per request)`
@@ -381,6 +414,7 @@ function withRatios(run: SizeRun) {
     ...run,
     pages: run.pages.map(rated),
     uncached: rated(run.uncached),
+    search: run.search.map(rated),
     contact: run.contact ? rated(run.contact) : null,
     edge: run.edge.map(rated),
     engines: run.engines ? { ...run.engines, ratios: engineRatios(run.engines) } : null,

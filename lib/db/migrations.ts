@@ -196,7 +196,7 @@ export const sqliteMigrations: readonly string[] = [
   // search_fts indexes it (external content, kept in step by the triggers, so a delete needs no
   // copy of the old text from the writer). unicode61 only splits on the spaces the analyzer
   // left: the tokens are already stemmed, folded and segmented. Existing articles are analyzed
-  // by lib/search/index.ts (ensureSearchIndex) at start and at the first search.
+  // by lib/search/indexing.ts (ensureSearchIndex) at start and at the first search.
   `
   CREATE TABLE search_documents (
     article_id  INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
@@ -204,6 +204,9 @@ export const sqliteMigrations: readonly string[] = [
     summary     TEXT NOT NULL,
     body        TEXT NOT NULL
   ) STRICT;
+  -- A search checks each match's locale, status, time and channel: read here by id, not from
+  -- the article row, whose body stands before them (lib/db/search.ts).
+  CREATE INDEX articles_search_filter ON articles (id, locale, status, published_ms, channel);
   CREATE VIRTUAL TABLE search_fts USING fts5 (
     headline, summary, body,
     content = 'search_documents', content_rowid = 'article_id',

@@ -34,8 +34,13 @@ const RECENCY_FLOOR = 0.6;
 const RECENCY_DAYS = 90;
 const DAY_MS = 86_400_000;
 
-/** PostgreSQL keeps at most 256 positions per lexeme, and positions up to 16,383. */
-const MAX_POSITIONS = 255;
+/**
+ * Positions kept per lexeme (PostgreSQL allows 256; positions go up to 16,383). ts_rank reads
+ * every position of every matching lexeme, and a word's eighth occurrence adds little to its
+ * weight: eight keep the tsvector small and the ranking of thousands of matches quick. The
+ * headline's come first, so they are always kept.
+ */
+const MAX_POSITIONS = 8;
 const MAX_POSITION = 16_383;
 
 /** A token as a tsvector or tsquery literal's quoted lexeme (analyzed tokens hold no quote or backslash; escaped anyway). */
@@ -79,8 +84,10 @@ export async function writeSearchDocument(db: Database, articleId: number, docum
 
 export interface SearchFilter {
   locale: Locale;
-  /** Analyzed query tokens (lib/search/analyze.ts analyzeQuery), at least one; every one must match. */
+  /** Analyzed query tokens (lib/search/analyze.ts analyzeQuery), at least one. */
   tokens: string[];
+  /** 'all': every token must match; 'any': at least one (ranking then favours articles with more). */
+  match: 'all' | 'any';
   channel: string | null;
   /** Published at or after this (ms), or null for any time. */
   sinceMs: number | null;
@@ -89,58 +96,76 @@ export interface SearchFilter {
 
 export interface SearchRow extends SummaryRow {
   body_html: string;
+  /** How many articles match over all pages (counted in the same pass as the page). */
+  total: number;
 }
 
-/** The engine's match condition and score for the tokens. */
-function matchParts(db: Database, tokens: string[], now: number): { from: RawBuilder<unknown>; score: RawBuilder<number> } {
+/**
+ * The engine's matches joined to their articles (aliased `m`, only the filter columns read) and
+ * the score of each. SQLite reads `m` through articles_search_filter, a covering index keyed by
+ * id: an article row keeps its status and time after the body, in overflow pages, and reading
+ * them for thousands of matches was most of a search's time.
+ */
+function matchParts(db: Database, { tokens, match: mode, now }: SearchFilter): { from: RawBuilder<unknown>; score: RawBuilder<number> } {
   // Literals, not parameters: PostgreSQL must see numbers to pick the arithmetic's types.
-  const recency = sql<number>`(${sql.lit(RECENCY_FLOOR)} + ${sql.lit(1 - RECENCY_FLOOR)} / (1.0 + CAST(${sql.lit(now)} - a.published_ms AS DOUBLE PRECISION) / ${sql.lit(DAY_MS * RECENCY_DAYS)}))`;
+  const recency = sql<number>`(${sql.lit(RECENCY_FLOOR)} + ${sql.lit(1 - RECENCY_FLOOR)} / (1.0 + CAST(${sql.lit(now)} - m.published_ms AS DOUBLE PRECISION) / ${sql.lit(DAY_MS * RECENCY_DAYS)}))`;
   if (engineOf(db) === 'postgres') {
-    const query = tokens.map(quoteLexeme).join(' & ');
+    const query = tokens.map(quoteLexeme).join(mode === 'all' ? ' & ' : ' | ');
     return {
-      from: sql`search_documents d JOIN articles a ON a.id = d.article_id AND d.document @@ CAST(${query} AS tsquery)`,
+      from: sql`search_documents d JOIN articles m ON m.id = d.article_id AND d.document @@ CAST(${query} AS tsquery)`,
       score: sql<number>`ts_rank(CAST(${POSTGRES_WEIGHTS} AS real[]), d.document, CAST(${query} AS tsquery)) * ${recency}`,
     };
   }
-  // Each token a quoted FTS5 string, all required (juxtaposition is AND).
-  const match = tokens.map((token) => `"${token.replace(/"/g, '""')}"`).join(' ');
+  // Each token a quoted FTS5 string; juxtaposed strings must all match.
+  const match = tokens.map((token) => `"${token.replace(/"/g, '""')}"`).join(mode === 'all' ? ' ' : ' OR ');
   const [headline, summary, body] = SQLITE_WEIGHTS;
   return {
-    // CROSS JOIN keeps SQLite on the full-text index first, then one probe of articles per match.
-    from: sql`search_fts f CROSS JOIN articles a ON a.id = f.rowid AND search_fts MATCH ${match}`,
+    // CROSS JOIN keeps SQLite on the full-text index first, then one probe of the index per match.
+    from: sql`search_fts f CROSS JOIN articles m INDEXED BY articles_search_filter ON m.id = f.rowid AND search_fts MATCH ${match}`,
     score: sql<number>`-bm25(search_fts, ${sql.lit(headline)}, ${sql.lit(summary)}, ${sql.lit(body)}) * ${recency}`,
   };
 }
 
 function conditions(filter: SearchFilter): RawBuilder<unknown> {
-  const parts = [sql`a.locale = ${filter.locale}`, sql`a.status = 'published'`, sql`a.published_ms <= ${filter.now}`];
-  if (filter.sinceMs !== null) parts.push(sql`a.published_ms >= ${filter.sinceMs}`);
-  if (filter.channel !== null) parts.push(sql`a.channel = ${filter.channel}`);
+  const parts = [sql`m.locale = ${filter.locale}`, sql`m.status = 'published'`, sql`m.published_ms <= ${filter.now}`];
+  if (filter.sinceMs !== null) parts.push(sql`m.published_ms >= ${filter.sinceMs}`);
+  if (filter.channel !== null) parts.push(sql`m.channel = ${filter.channel}`);
   return sql.join(parts, sql` AND `);
 }
 
-/** One page of matches that readers may see, best first (relevance blended with recency) or newest first. */
+/**
+ * One page of matches that readers may see, best first (relevance blended with recency) or
+ * newest first, each row with the total (a window count over the same pass: the matches are
+ * found and filtered once). The page's ids are chosen from the narrow rows first; only those
+ * ten articles are then read whole. A page past the end is empty: countSearchMatches then.
+ */
 export async function selectSearchMatches(
   db: Database,
   filter: SearchFilter & { order: SearchOrder; limit: number; offset: number },
 ): Promise<SearchRow[]> {
-  const { from, score } = matchParts(db, filter.tokens, filter.now);
+  const { from, score } = matchParts(db, filter);
   const columns = sql.join([...SUMMARY_SELECTION, 'a.body_html'].map((column) => sql.ref(column)));
-  const order =
-    filter.order === 'newest'
-      ? sql`a.published_ms DESC, a.id DESC`
-      : sql`${score} DESC, a.published_ms DESC, a.id DESC`;
+  const rank = filter.order === 'newest' ? sql`0` : score;
+  // The matches are materialized before the window count: SQLite allows bm25() only in a
+  // query over the full-text table itself, not in one that computes a window function.
   const { rows } = await sql<SearchRow>`
-    SELECT ${columns} FROM ${from}
-    WHERE ${conditions(filter)}
-    ORDER BY ${order}
-    LIMIT ${filter.limit} OFFSET ${filter.offset}`.execute(db);
+    WITH matched AS MATERIALIZED (
+      SELECT m.id AS id, m.published_ms AS published_ms, ${rank} AS score FROM ${from}
+      WHERE ${conditions(filter)}
+    )
+    SELECT ${columns}, page.total FROM (
+      SELECT id, published_ms, score, COUNT(*) OVER () AS total FROM matched
+      ORDER BY score DESC, published_ms DESC, id DESC
+      LIMIT ${filter.limit} OFFSET ${filter.offset}
+    ) page
+    JOIN articles a ON a.id = page.id
+    ORDER BY page.score DESC, page.published_ms DESC, page.id DESC`.execute(db);
   return rows;
 }
 
 /** How many articles readers may see match. */
 export async function countSearchMatches(db: Database, filter: SearchFilter): Promise<number> {
-  const { from } = matchParts(db, filter.tokens, filter.now);
+  const { from } = matchParts(db, filter);
   const { rows } = await sql<{ n: number }>`SELECT COUNT(*) AS n FROM ${from} WHERE ${conditions(filter)}`.execute(db);
   return Number(rows[0]!.n);
 }
@@ -169,11 +194,16 @@ export interface IndexableArticle {
   body_html: string;
 }
 
-/** Articles that have no search document yet (stored before migration 7, or copied in), at most `limit`. */
-export async function selectUnindexedArticles(db: Database, limit: number): Promise<IndexableArticle[]> {
+/**
+ * Articles after `afterId` that have no search document yet (stored before migration 7, or
+ * copied in), in id order, at most `limit`. The caller passes the last id it got, so a walk
+ * over an unindexed archive reads each article once (PostgreSQL otherwise planned a full
+ * anti-join for every batch).
+ */
+export async function selectUnindexedArticles(db: Database, afterId: number, limit: number): Promise<IndexableArticle[]> {
   const { rows } = await sql<IndexableArticle>`
     SELECT a.id, a.headline, a.summary, a.body_html FROM articles a
-    WHERE NOT EXISTS (SELECT 1 FROM search_documents d WHERE d.article_id = a.id)
+    WHERE a.id > ${afterId} AND NOT EXISTS (SELECT 1 FROM search_documents d WHERE d.article_id = a.id)
     ORDER BY a.id LIMIT ${limit}`.execute(db);
   return rows;
 }
@@ -196,8 +226,12 @@ export async function clearSearchIndex(db: Database): Promise<void> {
 
 /** After a bulk load: SQLite merges the full-text index's segments, PostgreSQL refreshes its statistics. */
 export async function optimizeSearchIndex(db: Database): Promise<void> {
-  if (engineOf(db) === 'postgres') await sql`ANALYZE search_documents`.execute(db);
-  else await sql`INSERT INTO search_fts (search_fts) VALUES ('optimize')`.execute(db);
+  if (engineOf(db) === 'postgres') {
+    await sql`ANALYZE search_documents`.execute(db);
+    await sql`ANALYZE articles`.execute(db);
+  } else {
+    await sql`INSERT INTO search_fts (search_fts) VALUES ('optimize')`.execute(db);
+  }
 }
 
 export async function countSearchDocuments(db: Database): Promise<number> {

@@ -21,6 +21,8 @@ function matchedSpans(text: string, tokens: readonly string[]): Span[] {
   const latin = new Set(tokens.filter((token) => !isHanToken(token)));
   const han = tokens.filter(isHanToken);
   const spans: Span[] = [];
+  // A body repeats its words: each distinct word is analyzed once.
+  const latinMatch = new Map<string, boolean>();
   for (const found of text.matchAll(DISPLAY_WORDS)) {
     const word = found[0];
     const start = found.index;
@@ -36,8 +38,12 @@ function matchedSpans(text: string, tokens: readonly string[]): Span[] {
       }
     } else {
       // A displayed word may normalize to several (an apostrophe, a full-width form): any one matching marks it.
-      const parts = normalizeText(word).split(' ').filter(Boolean);
-      if (parts.some((part) => latin.has(wordToken(part)))) spans.push({ start, end: start + word.length });
+      let matched = latinMatch.get(word);
+      if (matched === undefined) {
+        matched = latin.size > 0 && normalizeText(word).split(' ').some((part) => part !== '' && latin.has(wordToken(part)));
+        latinMatch.set(word, matched);
+      }
+      if (matched) spans.push({ start, end: start + word.length });
     }
   }
   return spans;
@@ -65,6 +71,8 @@ export function markMatches(text: string, tokens: readonly string[]): TextRun[] 
 const SNIPPET_UNITS = 30;
 /** A Han character counts as 30/80 of a word. */
 const HAN_UNIT = 30 / 80;
+/** How much of a text is searched for matches first (characters). */
+const SCAN_CHARS = 1500;
 /** Context shown before the first match of the window. */
 const LEAD_UNITS = 6;
 
@@ -87,11 +95,28 @@ function units(text: string): Unit[] {
  * About 30 words (80 Chinese characters) of `text` around the stretch with the most matches,
  * as marked runs, with an ellipsis where text was cut. The opening when nothing matches.
  */
-export function snippetRuns(text: string, tokens: readonly string[]): TextRun[] {
+export function snippetRuns(fullText: string, tokens: readonly string[]): TextRun[] {
+  // Most matches are near the top (the summary comes first): look there before reading a whole
+  // long body, which would cost more than the query itself.
+  let text = fullText;
+  let spans: Span[] = [];
+  if (fullText.length > SCAN_CHARS) {
+    const cut = fullText.lastIndexOf(' ', SCAN_CHARS);
+    text = fullText.slice(0, cut > SCAN_CHARS / 2 ? cut : SCAN_CHARS);
+    spans = matchedSpans(text, tokens);
+    if (spans.length === 0) text = fullText;
+  }
+  if (text === fullText) spans = matchedSpans(text, tokens);
   const all = units(text);
   if (all.length === 0) return [];
-  const spans = matchedSpans(text, tokens);
-  const matched = all.map((unit) => spans.some((span) => span.start < unit.end && span.end > unit.start));
+  // Spans come in text order (per word; within a Han run, per token): sorted, one walk marks the units.
+  spans.sort((a, b) => a.start - b.start);
+  let next = 0;
+  const matched = all.map((unit) => {
+    while (next < spans.length && spans[next]!.end <= unit.start) next++;
+    for (let k = next; k < spans.length && spans[k]!.start < unit.end; k++) if (spans[k]!.end > unit.start) return true;
+    return false;
+  });
   // Try starting a little before each matched unit; keep the window with the most matched units.
   let best = { from: 0, score: -1 };
   for (let i = 0; i < all.length; i++) {
@@ -112,6 +137,6 @@ export function snippetRuns(text: string, tokens: readonly string[]): TextRun[] 
   const runs = markMatches(text.slice(start, end), tokens);
   // Chinese runs on without spaces: its ellipsis does too.
   if (start > 0) runs.unshift({ text: HAN_RUN.test(text[start]!) ? '…' : '… ', match: false });
-  if (end < text.length) runs.push({ text: HAN_RUN.test(text[end - 1]!) ? '…' : ' …', match: false });
+  if (end < fullText.length) runs.push({ text: HAN_RUN.test(text[end - 1]!) ? '…' : ' …', match: false });
   return runs;
 }

@@ -63,11 +63,13 @@ async function indexBatch(db: Database, articles: IndexableArticle[]): Promise<v
  */
 export async function ensureSearchIndex(db: Database): Promise<number> {
   let total = 0;
+  let afterId = 0;
   for (;;) {
-    const articles = await selectUnindexedArticles(db, BATCH);
+    const articles = await selectUnindexedArticles(db, afterId, BATCH);
     if (articles.length === 0) break;
     await indexBatch(db, articles);
     total += articles.length;
+    afterId = articles.at(-1)!.id;
   }
   if (total > 0) await optimizeSearchIndex(db);
   return total;

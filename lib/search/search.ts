@@ -57,31 +57,38 @@ export async function searchArticlesIn(db: Database, request: SearchRequest, now
   if (tokens.length === 0) return emptyResults(request);
   await checkIndexOnce(db);
   const window = WINDOW_MS[request.time];
-  const filter: SearchFilter = {
+  let filter: SearchFilter = {
     locale: request.locale,
     tokens,
+    match: 'all',
     channel: request.channel,
     sinceMs: window === null ? null : now - window,
     now,
   };
-  const total = await countSearchMatches(db, filter);
-  const totalPages = Math.ceil(total / SEARCH_PAGE_SIZE);
+  const page = Math.max(1, Math.floor(request.page));
+  const pageOf = (of: SearchFilter) =>
+    selectSearchMatches(db, { ...of, order: request.order, limit: SEARCH_PAGE_SIZE, offset: (page - 1) * SEARCH_PAGE_SIZE });
+  let rows = await pageOf(filter);
+  // The page's rows carry the total; a page past the end (or no match) has to count.
+  let total = rows[0]?.total ?? (page > 1 ? await countSearchMatches(db, filter) : 0);
   if (total === 0) {
     const other = await countSearchMatches(db, { ...filter, locale: otherLocale(request.locale), channel: null });
-    return { ...emptyResults(request), otherLocaleTotal: other };
+    if (other > 0 || tokens.length === 1) return { ...emptyResults(request), otherLocaleTotal: other };
+    // A half-remembered query often has one word the story never used ("swimming" for
+    // "swimmers"): rather than nothing, the stories with most of the words, best first.
+    filter = { ...filter, match: 'any' };
+    rows = await pageOf(filter);
+    total = rows[0]?.total ?? (page > 1 ? await countSearchMatches(db, filter) : 0);
+    if (total === 0) return { ...emptyResults(request), otherLocaleTotal: 0 };
   }
-  const page = Math.max(1, Math.floor(request.page));
-  const rows =
-    page > totalPages
-      ? []
-      : await selectSearchMatches(db, { ...filter, order: request.order, limit: SEARCH_PAGE_SIZE, offset: (page - 1) * SEARCH_PAGE_SIZE });
+  const totalPages = Math.ceil(total / SEARCH_PAGE_SIZE);
   const [bylines, channels] = await Promise.all([
     selectBylines(db, request.locale, rows.map((row) => row.id)),
     selectChannels(db, request.locale),
   ]);
   const channelNames = new Map(channels.map((channel) => [channel.slug, channel.name]));
   const hits: SearchHit[] = rows.map((row) => {
-    const { body_html: bodyHtml, ...summaryRow } = row;
+    const { body_html: bodyHtml, total: _total, ...summaryRow } = row;
     return {
       article: toSummary(summaryRow),
       channelName: channelNames.get(row.channel) ?? row.channel,

@@ -4,6 +4,7 @@ import * as contentRead from '@/lib/db/content-read';
 import { type Database, migratePostgres, postgresDatabase } from '@/lib/db/database';
 import * as inbox from '@/lib/db/inbox';
 import * as messages from '@/lib/db/messages';
+import * as search from '@/lib/db/search';
 import * as outbox from '@/lib/db/outbox';
 import type { Schema } from '@/lib/db/schema';
 import { PortalSqliteDialect } from '@/lib/db/sqlite-driver';
@@ -190,6 +191,35 @@ const reads: Record<string, Record<string, Read>> = {
       postgres: ['article_views_by_day', 'articles_pkey'],
     },
   },
+  // Search: the full-text index finds the matches, each article is then probed by id for its
+  // filters (locale, status, time, channel); the bylines of one page by article_authors' key.
+  search: {
+    selectSearchMatches: {
+      run: async (db) => {
+        const filter = { locale: 'en' as const, tokens: ['word7', 'headlin'], match: 'all' as const, channel: null, sinceMs: null, now: NOW };
+        await search.selectSearchMatches(db, { ...filter, order: 'relevance', limit: 10, offset: 0 });
+        await search.selectSearchMatches(db, { ...filter, channel: 'news', sinceMs: NOW - 30 * 86_400_000, order: 'newest', limit: 10, offset: 10 });
+        await search.selectSearchMatches(db, { ...filter, tokens: ['word7', 'word8'], match: 'any', order: 'relevance', limit: 10, offset: 0 });
+      },
+      sqlite: [/SCAN f VIRTUAL TABLE INDEX \d+:M\d* \/ SEARCH m USING COVERING INDEX articles_search_filter/, 'SEARCH a USING INTEGER PRIMARY KEY'],
+      postgres: ['search_documents_match', 'articles_pkey'],
+    },
+    countSearchMatches: {
+      run: (db) => search.countSearchMatches(db, { locale: 'zh', tokens: ['word7'], match: 'all', channel: null, sinceMs: null, now: NOW }),
+      sqlite: [/^SCAN f VIRTUAL TABLE INDEX \d+:M\d* \/ SEARCH m USING COVERING INDEX articles_search_filter/],
+      // each match then checked through an index holding the article's locale, status and time
+      postgres: ['search_documents_match'],
+    },
+    selectBylines: {
+      run: (db) => search.selectBylines(db, 'en', [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]),
+      sqlite: ['SEARCH aa USING PRIMARY KEY (article_id=?)'],
+      postgres: ['article_authors_pkey'],
+    },
+    // indexing: at start, at the first search of a process, and npm run search:rebuild
+    selectUnindexedArticles: { run: (db) => search.selectUnindexedArticles(db, 0, 500), page: false },
+    selectArticlesToIndex: { run: (db) => search.selectArticlesToIndex(db, 0, 500), page: false },
+    countSearchDocuments: { run: (db) => search.countSearchDocuments(db), page: false },
+  },
   // The staff area: planned on SQLite; not reader pages, so not on PostgreSQL's 100,000 articles.
   inbox: {
     listInboxMessages: {
@@ -237,12 +267,13 @@ const notReads = new Set([
   'toSummary', 'isReadable', 'selectDataVersion', 'SUMMARY_SELECTION', 'likeContains', 'setMessageStatus',
   'insertContactMessage', 'recordArticleView', 'insertStaff', 'updateStaffPassword', 'deleteStaff', 'insertStaffSession',
   'deleteStaffSession', 'insertSignInFailures', 'clearSignInFailures', 'insertOutboxMail', 'markMailSent', 'markMailFailed',
+  'tsvectorLiteral', 'writeSearchDocument', 'clearSearchIndex', 'optimizeSearchIndex',
 ]);
 
 const pageReads = Object.values(reads).flatMap((group) => Object.entries(group).filter(([, read]) => read.page !== false));
 
 test('knows every exported function of lib/db: each read is run below, everything else is listed as not a read', () => {
-  const modules = { contentRead, syndication, views, inbox, transfer, staff, outbox, messages, synthetic };
+  const modules = { contentRead, syndication, views, inbox, transfer, staff, outbox, messages, synthetic, search };
   const known = (name: string, fn: string) => notReads.has(fn) || fn in (reads[name] ?? {});
   const unclassified = Object.entries(modules).flatMap(([name, mod]) =>
     Object.keys(mod).filter((fn) => !known(name, fn)).map((fn) => `${name}.${fn}`),
@@ -319,6 +350,23 @@ describe('sqlite', () => {
       scan: /^SCAN articles( USING COVERING INDEX \w+)?$/,
       why: 'npm run seed -- --articles N reads these once per run, before it writes; never a page',
     },
+    {
+      sql: /from search_fts f cross join articles m indexed by articles_search_filter/i,
+      scan: /^SCAN (f VIRTUAL TABLE INDEX \d+:M|matched$)/,
+      tempBTree: true,
+      why: 'search: the full-text index gives the matches (the MATCH constraint, not a scan), checked through a covering index, kept aside (matched) and ranked in a sort',
+    },
+    {
+      sql: /^select a\.id, .* from articles a where a\.id > \? and not exists \(select 1 from search_documents d/i,
+      scan: /^SCAN a$/,
+      why: 'indexing finds articles without a search document: at start and once per process, never per page',
+    },
+    {
+      sql: /where "aa"\."article_id" in \([?, ]+\) order by "aa"\."article_id", "aa"\."position"$/,
+      tempBTree: true,
+      why: "the bylines of one page of search results: a few rows, in each article's order",
+    },
+    { sql: /^select count\(\*\) as n from search_documents$/i, scan: /^SCAN search_documents/, why: 'npm run search:rebuild prints the count once' },
   ];
 
   test('every read query walks an index: no unexplained table scan, no unexplained temporary B-tree', () => {
@@ -406,6 +454,14 @@ const SEED_SQL = `
 
   INSERT INTO article_slug_history (locale, slug, article_id)
   SELECT locale, 'old-' || slug, id FROM articles WHERE id % 100 = 0;
+
+  -- Search documents: headline words (A), a summary word (B) and one of 500 body words (C), so
+  -- a body word matches 200 articles.
+  INSERT INTO search_documents (article_id, document)
+  SELECT id, setweight(to_tsvector('simple', 'headlin of stori number ' || id), 'A')
+          || setweight(to_tsvector('simple', 'summari'), 'B')
+          || setweight(to_tsvector('simple', 'paragraph word' || (id % 500)), 'C')
+    FROM articles;
 
   -- Sixty days of views: each day, the 400 newest articles of that day.
   INSERT INTO article_views (article_id, day, views)

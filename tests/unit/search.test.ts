@@ -1,7 +1,7 @@
 import { setArticleStatus } from '@/lib/db/content-write';
 import type { Database } from '@/lib/db/database';
 import { writeTransaction } from '@/lib/db/engine';
-import { countSearchDocuments } from '@/lib/db/search';
+import { countSearchDocuments, tsvectorLiteral } from '@/lib/db/search';
 import { analyzeQuery, analyzeText, SEARCH_MAX_TERMS } from '@/lib/search/analyze';
 import { markMatches, snippetRuns } from '@/lib/search/highlight';
 import { ensureSearchIndex, rebuildSearchIndex } from '@/lib/search/indexing';
@@ -179,6 +179,13 @@ describe.each(ENGINES)('search on %s', (engine) => {
     expect(slugs(await search('bridge', { time: 'month' }))).toEqual(['bridge-headline', 'bridge-body']);
   });
 
+  it('falls back to any of the words when no story has them all', async () => {
+    const results = await search('swimming across bridges');
+    expect(slugs(results)).toEqual(['bridge-headline', 'bridge-body']);
+    expect(results.total).toBe(2);
+    expect((await search('swimming ferries')).total).toBe(0);
+  });
+
   it('offers the other language when this one has nothing', async () => {
     expect((await search('轻轨')).otherLocaleTotal).toBe(1);
     expect((await search('bridge', { locale: 'zh' })).otherLocaleTotal).toBe(2);
@@ -233,6 +240,18 @@ describe.each(ENGINES)('search on %s', (engine) => {
         expect(results.total).toBeGreaterThanOrEqual(0);
       }
     }
+  });
+
+  it('stores Chinese words whole in PostgreSQL, without its text parser', async () => {
+    if (engine !== 'postgres') return;
+    const literal = tsvectorLiteral({ headline: '重庆 火锅', summary: '渝', body: 'bridg' });
+    const { rows } = await sql<{ stored: string; parsed: string }>`
+      SELECT CAST(CAST(${literal} AS tsvector) AS text) AS stored,
+             CAST(to_tsvector('simple', '重庆火锅 成渝') AS text) AS parsed`.execute(db);
+    expect(rows[0]!.stored).toBe("'bridg':4C '渝':3B '火锅':2A '重庆':1A");
+    // What the parser would have made of unsegmented Chinese on this server (C locale): whole
+    // runs, so 火锅 alone could never match. Segmenting first is what makes it searchable.
+    expect(rows[0]!.parsed).not.toContain("'火锅'");
   });
 
   it('indexes articles stored before the index existed, and rebuilds', async () => {
