@@ -34,7 +34,7 @@ const documentOf = async (response: Response) => new JSDOM(await response.text()
 // Words with known results in the demo content (scripts/seed.ts).
 const words = {
   en: { many: 'river', none: 'xyzzyq', otherLanguageOnly: '火锅' },
-  zh: { many: '城市', none: '无此词语啊', otherLanguageOnly: 'hotpot' },
+  zh: { many: '城市', none: 'xyzzyq', otherLanguageOnly: 'hotpot' },
 } as const;
 
 let browser: Browser;
