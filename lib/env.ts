@@ -53,6 +53,11 @@ const schema = z.object({
    * addresses or CIDR networks. The default is loopback, where the shipped nginx edge runs;
    * a request from anywhere else is the client itself, whatever it says it forwards.
    */
+  /**
+   * Searches one client may make per 10 seconds (page and API together, per instance:
+   * lib/search/rate-limit.ts); 0 turns the limit off (a load test from one address).
+   */
+  SEARCH_RATE_LIMIT: z.coerce.number().int().min(0).max(100_000).default(30),
   TRUSTED_PROXIES: z
     .string()
     .default('127.0.0.1,::1')

@@ -1,5 +1,6 @@
 /*
- * How often one client may search: SEARCH_RATE_LIMIT requests per window, counted per client
+ * How often one client may search: SEARCH_RATE_LIMIT requests per window (the environment's
+ * SEARCH_RATE_LIMIT, default 30 per 10 s), counted per client
  * address over the search page and GET /api/search together, in this process's memory.
  *
  * Why in memory, unlike the contact form's limit and the sign-in throttle (which count rows in
@@ -12,7 +13,10 @@
  * bundled apart by Next.js and would otherwise each count separately.
  */
 
-export const SEARCH_RATE_LIMIT = { max: 30, windowMs: 10_000 } as const;
+import { env } from '../env';
+
+/** SEARCH_RATE_LIMIT searches (default 30) per 10 s; 0: no limit. */
+export const SEARCH_RATE_LIMIT = { max: env.SEARCH_RATE_LIMIT, windowMs: 10_000 } as const;
 
 interface Window {
   startedAt: number;
@@ -34,6 +38,7 @@ export type RateDecision = { allowed: true } | { allowed: false; retryAfterSecon
 
 /** Counts one search by `client` and says whether it may go on (fixed windows per client). */
 export function takeSearchAllowance(client: string, now = Date.now(), limit: { max: number; windowMs: number } = SEARCH_RATE_LIMIT): RateDecision {
+  if (limit.max === 0) return { allowed: true };
   const windows = store();
   let current = windows.get(client);
   if (!current || now - current.startedAt >= limit.windowMs) {
