@@ -26,10 +26,11 @@ export function SiteHeader({
   return (
     <header className="bg-brand-900 text-white">
       <div className="mx-auto flex max-w-6xl items-center justify-between gap-2 px-4 py-3 sm:gap-4">
+        {/* break-keep: on the narrowest phones the name wraps at its space, never inside 重庆. */}
         <a
           href={paths.home(locale)}
           aria-label={t('homeLink', { site: name })}
-          className="whitespace-nowrap text-2xl font-extrabold tracking-tight sm:text-3xl"
+          className="min-w-0 break-keep text-2xl font-extrabold tracking-tight sm:text-3xl"
         >
           {name}
         </a>
