@@ -49,7 +49,7 @@ export async function proxy(request: NextRequest) {
     const allowance = takeSearchAllowance(clientIp(request.headers));
     if (!allowance.allowed) return searchRateLimitedPage(locale, allowance.retryAfterSeconds);
     // Next.js keeps a Cache-Control the proxy set and would otherwise mark the dynamic page
-    // private. Refusals (400) are as stable as results; a 404 past the last page is Next.js's own.
+    // private. Refusals (400) and the 404 past the last page depend on the address alone, like results.
     headers['Cache-Control'] = SEARCH_CACHE_CONTROL;
   }
   // Built from request.url, not nextUrl: behind `next start -H 127.0.0.1` nextUrl says

@@ -35,9 +35,20 @@ function FilterSelect({ name, label, value, options }: { name: string; label: st
  * page 1: the page number is not in the form. Defaults are sent as they are; the proxy's 308
  * drops them from the address.
  */
-export function SearchForm({ locale, values, channels }: { locale: Locale; values: SearchFormValues; channels: Channel[] }) {
+export function SearchForm({
+  locale,
+  values,
+  channels,
+  showFilters = false,
+}: {
+  locale: Locale;
+  values: SearchFormValues;
+  channels: Channel[];
+  /** Open the filters even when none is set (the address asked for one that does not exist). */
+  showFilters?: boolean;
+}) {
   const t = useTranslations('Search');
-  const filtered = values.channel !== '' || values.time !== 'any' || values.order !== 'relevance';
+  const filtered = showFilters || values.channel !== '' || values.time !== 'any' || values.order !== 'relevance';
   return (
     <form role="search" aria-label={t('pageFormLabel')} action={paths.search(locale)} method="get" className="rounded-lg border border-ink-300 bg-ink-50 p-4">
       <label htmlFor="search-q" className="block font-semibold">

@@ -17,7 +17,12 @@ export function SearchView({ data }: { data: SearchPage }) {
       <h1 className="text-3xl font-extrabold tracking-tight text-brand-900">{t('title')}</h1>
       <p className="mt-2 text-ink-700">{t('intro')}</p>
       <div className="mt-6">
-        <SearchForm locale={data.locale} values={data.form} channels={data.channels} />
+        <SearchForm
+          locale={data.locale}
+          values={data.form}
+          channels={data.channels}
+          showFilters={outcome.kind === 'refused' && outcome.problem !== 'query_too_long'}
+        />
       </div>
       <div className="mt-8">
         {outcome.kind === 'empty' ? <p className="text-ink-700">{t('emptyQuery')}</p> : null}

@@ -171,6 +171,14 @@ describe.each(['en', 'zh'] as const)('SearchView in %s', (locale) => {
   });
 });
 
+describe.each(['en', 'zh'] as const)('SearchView refusing a filter in %s', (locale) => {
+  it('opens the filters it points the reader to', () => {
+    const { container } = renderIn(locale, <SearchView data={page(locale, { kind: 'refused', problem: 'bad_time' })} />);
+    expect(screen.getByText(locale === 'en' ? /Choose one from the filters above/ : /请在上方的筛选选项中重新选择/)).toBeInTheDocument();
+    expect(container.querySelector('details')).toHaveAttribute('open');
+  });
+});
+
 describe.each(['en', 'zh'] as const)('HeaderSearch in %s', (locale) => {
   it('is a labelled GET search form to the search page, and a link to it for narrow screens', () => {
     renderIn(locale, <HeaderSearch locale={locale} />);
