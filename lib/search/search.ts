@@ -1,4 +1,4 @@
-import { getDatabase } from '../db/database';
+import { type Database, getDatabase } from '../db/database';
 import { selectChannels, toSummary } from '../db/content-read';
 import { countSearchMatches, type SearchFilter, selectBylines, selectSearchMatches } from '../db/search';
 import { otherLocale } from '../i18n/locales';
@@ -6,7 +6,6 @@ import { analyzeQuery } from './analyze';
 import { markMatches, snippetRuns } from './highlight';
 import { ensureSearchIndex, htmlToText } from './indexing';
 import { SEARCH_PAGE_SIZE, type SearchHit, type SearchRequest, type SearchResults, type SearchTime } from './types';
-import type { Database } from '../db/database';
 
 /*
  * Search (issue 16): the reader's words analyzed once (lib/search/analyze.ts), matched and
@@ -41,8 +40,9 @@ function checkIndexOnce(db: Database): Promise<unknown> {
   return check;
 }
 
+/** No hits. Words that analyze to nothing ("!!!") found nothing in either language: 0, not null. */
 function emptyResults(request: SearchRequest): SearchResults {
-  return { request, hits: [], total: 0, totalPages: 0, otherLocaleTotal: null };
+  return { request, hits: [], total: 0, totalPages: 0, otherLocaleTotal: request.q.trim() ? 0 : null };
 }
 
 /** One page of results for a reader's search, on the configured database. Empty words: no search, total 0. */

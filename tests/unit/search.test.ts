@@ -191,6 +191,7 @@ describe.each(ENGINES)('search on %s', (engine) => {
     expect((await search('bridge', { locale: 'zh' })).otherLocaleTotal).toBe(2);
     expect((await search('bridge')).otherLocaleTotal).toBeNull();
     expect(await search('')).toEqual(expect.objectContaining({ total: 0, hits: [], otherLocaleTotal: null }));
+    expect(await search('!!! …')).toEqual(expect.objectContaining({ total: 0, hits: [], otherLocaleTotal: 0 }));
   });
 
   it('never finds drafts, withdrawn or scheduled articles; a scheduled one once it is due', async () => {
