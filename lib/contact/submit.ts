@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { getDatabase } from '../db/database';
 import { isDatabaseUnavailable } from '../db/engine';
-import { insertContactMessage } from '../db/messages';
+import { type InsertOutcome, insertContactMessage } from '../db/messages';
 import type { Locale } from '../i18n/locales';
 import type { Logger } from '../log';
 import { keyedHash } from '../secrets';
@@ -17,6 +17,7 @@ import { checkFormToken } from './token';
  */
 
 export const RATE_LIMIT = { max: 5, windowMs: 10 * 60_000 };
+const REFERENCE_ATTEMPTS = 5;
 /** The hidden field a person never fills in. */
 export const HONEYPOT_FIELD = 'website';
 
@@ -87,14 +88,22 @@ export async function submitContactMessage(raw: Record<string, unknown>, context
     ipHash,
     userAgent: context.userAgent.slice(0, 400),
   };
-  let outcome;
+  let outcome: InsertOutcome = { kind: 'reference-taken' };
   try {
-    // The staff email is queued in the same transaction: stored together or not at all.
-    outcome = await insertContactMessage(await getDatabase(), message, RATE_LIMIT, (trx, id) => enqueueStaffNotification(trx, id));
+    // A reference is 30 random bits per day: thousands of messages a day make a clash rare, not
+    // impossible (about 4% at 10,000 in a day), so a clash is retried with a fresh one.
+    for (let attempt = 0; attempt < REFERENCE_ATTEMPTS && outcome.kind === 'reference-taken'; attempt++) {
+      const reference = attempt === 0 ? message.reference : newReference(now);
+      // The staff email is queued in the same transaction: stored together or not at all.
+      outcome = await insertContactMessage(await getDatabase(), { ...message, reference }, RATE_LIMIT, (trx, id) =>
+        enqueueStaffNotification(trx, id),
+      );
+    }
   } catch (error) {
     if (isDatabaseUnavailable(error)) return { kind: 'unavailable' };
     throw error;
   }
+  if (outcome.kind === 'reference-taken') throw new Error(`no free message reference in ${REFERENCE_ATTEMPTS} attempts`);
   if (outcome.kind === 'rate-limited') {
     return {
       kind: 'rate-limited',

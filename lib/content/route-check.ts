@@ -26,7 +26,7 @@ import { articleVisibility } from './visibility';
  *
  * Answers are remembered per address and forgotten together whenever the content changes:
  * at once for changes made by this process, and within a second for changes made by another
- * (selectDataVersion: on PostgreSQL, another instance's changes may take some seconds more).
+ * (selectDataVersion on SQLite; on PostgreSQL, the change log each instance applies every second).
  * A cached page therefore costs no database work.
  */
 

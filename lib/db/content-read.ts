@@ -364,28 +364,19 @@ export async function selectArticlesDue(
 }
 
 /**
- * Changes when another process (SQLite) or instance (PostgreSQL) commits a change to the
- * content; route-check.ts forgets its answers when it does.
- * - SQLite: PRAGMA data_version, which moves on every commit made through another connection.
- * - PostgreSQL: the rows inserted, updated and deleted in the content tables, as the server's
- *   statistics count them (a cheap read of shared memory). Another instance's write shows
- *   there when its connection reports its counts: as the transaction ends, or up to ten
- *   seconds later when that connection reported less than a second before. Until then this
- *   process keeps answering from memory; making that immediate (LISTEN/NOTIFY) is left for
- *   later (issue 15).
+ * Changes when another process commits a change to the content behind this process's back;
+ * route-check.ts forgets its answers when it does.
+ * - SQLite: PRAGMA data_version, which moves on every commit made through another connection
+ *   (a shell's `npm run content`, a second server on the same file).
+ * - PostgreSQL: nothing to read. Every write records a row in content_changes, and each instance
+ *   applies the rows it has not seen once a second (lib/ingest/changes.ts), which moves this
+ *   process's write generation (noteContentWrite) as surely as its own writes do. A probe of the
+ *   server's statistics here was a second, slower path to the same news (up to ten seconds late).
  */
 export async function selectDataVersion(db: Database): Promise<number> {
-  if (engineOf(db) === 'sqlite') {
-    const { rows } = await sql<{ data_version: number }>`PRAGMA data_version`.execute(db);
-    return rows[0]!.data_version;
-  }
-  // Marked like the scheduler's work: the query log's readers leave this probe out of the
-  // statements counted for requests, as they leave out SQLite's PRAGMA.
-  const { rows } = await sql<{ version: number }>`
-    /* background */ SELECT COALESCE(SUM(n_tup_ins + n_tup_upd + n_tup_del), 0) AS version FROM pg_stat_user_tables
-     WHERE schemaname = current_schema()
-       AND relname IN ('articles', 'article_slug_history', 'article_authors', 'authors', 'channels')`.execute(db);
-  return rows[0]!.version;
+  if (engineOf(db) !== 'sqlite') return 0;
+  const { rows } = await sql<{ data_version: number }>`PRAGMA data_version`.execute(db);
+  return rows[0]!.data_version;
 }
 
 /** A recent slice of published articles, for prerendering at build time. */

@@ -21,7 +21,9 @@ export type InsertOutcome =
   | { kind: 'stored'; id: number; reference: string }
   /** The same form was submitted before: the first message stands. */
   | { kind: 'duplicate'; reference: string }
-  | { kind: 'rate-limited'; retryAfterMs: number };
+  | { kind: 'rate-limited'; retryAfterMs: number }
+  /** Another message already has this reference (random, so rarely): nothing stored, try another. */
+  | { kind: 'reference-taken' };
 
 /**
  * Stores a message, all in one write transaction: the idempotency check, the per-visitor rate
@@ -81,7 +83,10 @@ export async function insertContactMessage(
       }),
     );
   } catch (error) {
-    if (!uniqueViolation(error)?.detail.includes('idempotency_key')) throw error;
+    const detail = uniqueViolation(error)?.detail ?? '';
+    // The key is checked first inside the transaction, so a taken reference is a fresh form.
+    if (detail.includes('reference')) return { kind: 'reference-taken' };
+    if (!detail.includes('idempotency_key')) throw error;
     const first = await findByIdempotencyKey(db, message.idempotencyKey);
     if (!first) throw error;
     return { kind: 'duplicate', reference: first.reference };

@@ -55,7 +55,7 @@ export function applyRoutedStatus(res: ServerResponse): void {
   const restore = () => {
     if (routed[SENT_STATUS] !== undefined && res.headersSent) res.statusCode = 200;
   };
-  const { writeHead, write, end, flushHeaders } = res;
+  const { writeHead } = res;
   res.writeHead = function (this: ServerResponse, status: number, ...rest: unknown[]) {
     // Headers given to writeHead itself (an object) are merged first.
     const last = rest[rest.length - 1];
@@ -69,21 +69,17 @@ export function applyRoutedStatus(res: ServerResponse): void {
     restore();
     return result;
   } as ServerResponse['writeHead'];
-  res.write = function (this: ServerResponse, ...args: unknown[]) {
-    if (!res.headersSent) apply();
-    const result = (write as (...a: unknown[]) => boolean).apply(res, args);
-    restore();
-    return result;
-  } as ServerResponse['write'];
-  res.end = function (this: ServerResponse, ...args: unknown[]) {
-    if (!res.headersSent) apply();
-    const result = (end as (...a: unknown[]) => ServerResponse).apply(res, args);
-    restore();
-    return result;
-  } as ServerResponse['end'];
-  res.flushHeaders = function () {
-    if (!res.headersSent) apply();
-    flushHeaders.call(res);
-    restore();
+  // write, end and flushHeaders may each be the first to send the head: the status goes on first.
+  const wrap = <K extends 'write' | 'end' | 'flushHeaders'>(name: K) => {
+    const original = res[name] as (...a: unknown[]) => unknown;
+    res[name] = function (this: ServerResponse, ...args: unknown[]) {
+      if (!res.headersSent) apply();
+      const result = original.apply(res, args);
+      restore();
+      return result;
+    } as ServerResponse[K];
   };
+  wrap('write');
+  wrap('end');
+  wrap('flushHeaders');
 }

@@ -182,6 +182,18 @@ describe.each(ENGINES)('storing messages on %s', (engine) => {
     await expect(insertContactMessage(t.db, repeat, LIMIT)).resolves.toEqual({ kind: 'duplicate', reference: first.reference });
   });
 
+  it('refuses a second message under a taken reference without storing it, so the caller can try another', async () => {
+    const first = newMessage();
+    await expect(insertContactMessage(t.db, first, LIMIT)).resolves.toMatchObject({ kind: 'stored' });
+    const clash = newMessage({ reference: first.reference });
+    await expect(insertContactMessage(t.db, clash, LIMIT)).resolves.toEqual({ kind: 'reference-taken' });
+    expect(await withKey(clash.idempotencyKey)).toEqual([]);
+    await expect(insertContactMessage(t.db, { ...clash, reference: `${first.reference}-2` }, LIMIT)).resolves.toMatchObject({
+      kind: 'stored',
+      reference: `${first.reference}-2`,
+    });
+  });
+
   it('limits one visitor within the window, and says when the oldest message leaves it', async () => {
     const visitor = 'limited-visitor';
     for (let i = 0; i < LIMIT.max; i++) {
