@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /*
  * The 404 and 410 pages are static pages the proxy rewrites to (docs/decisions/0004); the search
- * page answers a search it cannot run with 400 the same way. If the
+ * page answers a search it cannot run with 400 the same way (docs/decisions/0020). If the
  * proxy gives the rewrite its status, Next.js renders the page knowing the response is a 404
  * and resolves its <head> as for a not-found error: a regeneration of the cached page then
  * keeps the site's default title instead of "Page not found" (measured: the first
