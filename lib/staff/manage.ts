@@ -200,3 +200,8 @@ export async function setStaffLocale(db: Database, params: { actor: Actor; local
     });
   });
 }
+
+/** An account's or invitation's id from an address segment, or null for anything else. */
+export function parseStaffId(segment: string): number | null {
+  return /^[1-9]\d{0,15}$/.test(segment) ? Number(segment) : null;
+}
