@@ -143,7 +143,7 @@ describe('the newsroom staff', () => {
     await reporter.evaluate(() => document.querySelectorAll('input').forEach((input) => input.removeAttribute('minlength')));
     await reporter.getByRole('button', { name: t.invite.submit }).click();
     await reporter.waitForURL(/notice=short$/);
-    expect(await reporter.getByRole('alert').textContent()).toBe(fill(t.invite.notice.short, { min: '12' }));
+    expect(await reporter.locator('main [role="alert"]').textContent()).toBe(fill(t.invite.notice.short, { min: '12' }));
     expect(account(REPORTER)).toBeUndefined();
 
     // From the top of the page: Tab to the password, type, Tab, type, Enter.
@@ -204,7 +204,7 @@ describe('the newsroom staff', () => {
     await own.getByLabel(fill(t.staff.changeRole, { email: ADMIN })).selectOption('reporter');
     await own.getByRole('button', { name: t.staff.saveRole }).click();
     await admin.waitForURL(/notice=lastAdmin$/);
-    expect(await admin.getByRole('alert').textContent()).toBe(t.staff.notice.lastAdmin);
+    expect(await admin.locator('main [role="alert"]').textContent()).toBe(t.staff.notice.lastAdmin);
     expect(account(ADMIN)!.role).toBe('admin');
 
     // An editor reads the audit log.
