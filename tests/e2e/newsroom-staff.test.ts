@@ -1,5 +1,3 @@
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import en from '@/messages/en.json';
@@ -7,6 +5,7 @@ import zh from '@/messages/zh.json';
 import { axeViolations } from './axe';
 import { launchChromium } from './browser';
 import { baseUrl, get, readState } from './server';
+import { postForm, staffScript } from './staff';
 
 /**
  * Issue 17's first slice against the production server in Chromium: an admin invites a
@@ -16,7 +15,6 @@ import { baseUrl, get, readState } from './server';
  * and 1366 px; the invitation accepted with the keyboard alone; the staff area in Chinese.
  */
 
-const root = path.resolve(__dirname, '..', '..');
 const ADMIN = 'chief@newsroom.example';
 const REPORTER = 'reporter@newsroom.example';
 const PASSWORD = 'correct horse battery staple';
@@ -31,23 +29,6 @@ let admin: Page;
 let reporterContext: BrowserContext;
 let reporter: Page;
 let invitationLink = '';
-
-function staffScript(args: string[], input: string) {
-  return spawnSync(path.join(root, 'node_modules', '.bin', 'tsx'), ['scripts/staff.ts', ...args], {
-    cwd: root,
-    input,
-    encoding: 'utf8',
-    env: { ...process.env, DATABASE_PATH: readState().databasePath },
-  });
-}
-
-function postForm(pathname: string, fields: Record<string, string>, headers: Record<string, string> = {}) {
-  return get(pathname, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: baseUrl(), ...headers },
-    body: new URLSearchParams(fields).toString(),
-  });
-}
 
 function account(email: string) {
   return db.prepare('SELECT id, role, disabled_ms AS disabledMs FROM staff WHERE email = ?').get(email) as
