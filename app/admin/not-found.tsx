@@ -8,8 +8,8 @@ export default async function AdminNotFound() {
     <>
       <AdminHeader staff={await currentStaff()} />
       <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
-        <h1 className="text-2xl font-bold">{t('detail.notFoundTitle')}</h1>
-        <p className="mt-4">{t('detail.notFoundText')}</p>
+        <h1 className="text-2xl font-bold">{t('notFound.title')}</h1>
+        <p className="mt-4">{t('notFound.text')}</p>
       </main>
     </>
   );

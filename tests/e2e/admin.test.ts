@@ -176,7 +176,7 @@ describe('the inbox', () => {
   it('answers 404 for an unknown reference', async () => {
     const response = await page('/admin/messages/MSG-NOSUCH');
     expect(response.status).toBe(404);
-    expect(await response.text()).toContain(t.detail.notFoundTitle);
+    expect(await response.text()).toContain(t.notFound.title);
     const change = await postForm('/admin/messages/MSG-NOSUCH/status', { status: 'read' }, { cookie });
     expect(change.status).toBe(404);
   });

@@ -155,6 +155,7 @@ describe('the newsroom staff', () => {
     for (const pathname of ['/admin/staff', '/admin/audit']) {
       const response = await reporter.goto(`${baseUrl()}${pathname}`);
       expect({ pathname, status: response?.status() }).toEqual({ pathname, status: 404 });
+      expect(await reporter.getByRole('heading', { level: 1 }).textContent()).toBe(t.notFound.title);
     }
     const cookie = await cookieHeader(reporterContext);
     const { id } = account(REPORTER)!;
