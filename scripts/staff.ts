@@ -1,5 +1,7 @@
 /**
- * npm run staff -- add EMAIL      create a staff account; the password is read from standard input
+ * npm run staff -- add EMAIL [--role reporter|editor|admin]
+ *                                 create a staff account (an admin unless --role says otherwise);
+ *                                 the password is read from standard input
  * npm run staff -- passwd EMAIL   set a new password (signs the account out everywhere)
  * npm run staff -- remove EMAIL   delete the account
  *
@@ -11,8 +13,10 @@ import { closeDb } from '../lib/db/connection';
 import { closeDatabase, getDatabase } from '../lib/db/database';
 import { deleteStaff, findStaffByEmail, insertStaff, updateStaffPassword } from '../lib/db/staff';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../lib/staff/password';
+import { isStaffRole, type StaffRole } from '../lib/staff/roles';
 
-const USAGE = 'usage: npm run staff -- add|passwd|remove EMAIL   (password on standard input)';
+const USAGE =
+  'usage: npm run staff -- add EMAIL [--role reporter|editor|admin] | passwd EMAIL | remove EMAIL   (password on standard input)';
 
 class UsageError extends Error {}
 
@@ -42,15 +46,23 @@ async function newPassword(): Promise<string> {
 
 async function main(argv: string[]): Promise<void> {
   const [command, rawEmail, ...rest] = argv;
-  if (!['add', 'passwd', 'remove'].includes(command ?? '') || !rawEmail || rest.length) throw new UsageError(USAGE);
+  if (!['add', 'passwd', 'remove'].includes(command ?? '') || !rawEmail) throw new UsageError(USAGE);
+  // Accounts made here were the only kind before roles, and could do everything: still admins
+  // by default, so the first account of a new site can manage the others in the browser.
+  let role: StaffRole = 'admin';
+  if (rest.length) {
+    const value = rest[0] === '--role' && rest.length === 2 ? rest[1] : rest[0]?.startsWith('--role=') && rest.length === 1 ? rest[0].slice(7) : null;
+    if (command !== 'add' || !isStaffRole(value)) throw new UsageError(USAGE);
+    role = value;
+  }
   const email = z.string().trim().email().safeParse(rawEmail);
   if (!email.success) throw new UsageError(`Not an email address: ${rawEmail}`);
   const db = await getDatabase();
   switch (command) {
     case 'add': {
       if (await findStaffByEmail(db, email.data)) throw new UsageError(`${email.data} already has an account.`);
-      await insertStaff(db, { email: email.data, passwordHash: await newPassword(), now: Date.now() });
-      console.log(`Created the staff account ${email.data}.`);
+      await insertStaff(db, { email: email.data, passwordHash: await newPassword(), role, now: Date.now() });
+      console.log(`Created the staff account ${email.data} (${role}).`);
       break;
     }
     case 'passwd': {

@@ -1,11 +1,13 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
-import { adminTranslations } from '@/lib/staff/i18n';
+import { htmlLang } from '@/lib/i18n/locales';
+import { adminLocale, adminTranslations } from '@/lib/staff/i18n';
 import '../globals.css';
 
 /**
- * The staff area's own root layout (the public site's is app/[locale]/layout.tsx): English,
- * never indexed, never cached (every page reads the session cookie, so all are dynamic).
+ * The staff area's own root layout (the public site's is app/[locale]/layout.tsx): in the
+ * signed-in account's language (English signed out), never indexed, never cached (every page
+ * reads the session cookie, so all are dynamic).
  */
 export async function generateMetadata(): Promise<Metadata> {
   const t = await adminTranslations();
@@ -15,9 +17,10 @@ export async function generateMetadata(): Promise<Metadata> {
   };
 }
 
-export default function AdminLayout({ children }: { children: ReactNode }) {
+export default async function AdminLayout({ children }: { children: ReactNode }) {
+  const locale = await adminLocale();
   return (
-    <html lang="en">
+    <html lang={htmlLang[locale]}>
       <body className="flex min-h-screen flex-col">{children}</body>
     </html>
   );

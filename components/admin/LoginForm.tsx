@@ -2,12 +2,12 @@ import { adminTranslations } from '@/lib/staff/i18n';
 import { adminPaths } from '@/lib/staff/paths';
 import { TextField } from './TextField';
 
-export type LoginNotice = 'invalid' | 'throttled' | 'forbidden' | 'signedOut';
+export type LoginNotice = 'invalid' | 'throttled' | 'forbidden' | 'signedOut' | 'accepted';
 
 /** The sign-in form: a plain form post to the sign-in handler, so it works without JavaScript. */
 export async function LoginForm({ notice }: { notice?: LoginNotice }) {
   const t = await adminTranslations();
-  const isError = notice && notice !== 'signedOut';
+  const isError = notice && notice !== 'signedOut' && notice !== 'accepted';
   return (
     <form method="post" action={adminPaths.signIn} className="mt-6 space-y-5" aria-describedby={notice ? 'login-notice' : undefined}>
       {notice ? (

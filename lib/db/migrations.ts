@@ -223,4 +223,44 @@ export const sqliteMigrations: readonly string[] = [
     INSERT INTO search_fts (rowid, headline, summary, body) VALUES (new.article_id, new.headline, new.summary, new.body);
   END;
   `,
+  // 8: newsroom roles (issue 17). Accounts made before roles existed could do everything, so
+  // they become admins (the column default, which only ever fills rows that predate it: every
+  // insert names its role). Invitations keep only a token's hash; the audit log keeps the
+  // actor's address beside the id, so an entry still says who after the account is removed.
+  // Self-contained: it touches only the staff tables (renumbering it is moving this entry).
+  `
+  ALTER TABLE staff ADD COLUMN role TEXT NOT NULL DEFAULT 'admin' CHECK (role IN ('reporter', 'editor', 'admin'));
+  ALTER TABLE staff ADD COLUMN locale TEXT NOT NULL DEFAULT 'en' CHECK (locale IN ('en', 'zh'));
+  ALTER TABLE staff ADD COLUMN disabled_ms INTEGER;
+  ALTER TABLE staff ADD COLUMN last_sign_in_ms INTEGER;
+  ALTER TABLE staff ADD COLUMN invited_by INTEGER REFERENCES staff (id) ON DELETE SET NULL;
+
+  CREATE TABLE staff_invitations (
+    id           INTEGER PRIMARY KEY,
+    token_hash   TEXT NOT NULL UNIQUE,
+    email        TEXT NOT NULL COLLATE NOCASE,
+    role         TEXT NOT NULL CHECK (role IN ('reporter', 'editor', 'admin')),
+    invited_by   INTEGER REFERENCES staff (id) ON DELETE SET NULL,
+    created_ms   INTEGER NOT NULL,
+    expires_ms   INTEGER NOT NULL,
+    accepted_ms  INTEGER,
+    revoked_ms   INTEGER
+  ) STRICT;
+  CREATE INDEX staff_invitations_by_time ON staff_invitations (created_ms DESC, id DESC);
+
+  CREATE TABLE audit_log (
+    id            INTEGER PRIMARY KEY,
+    at_ms         INTEGER NOT NULL,
+    actor_id      INTEGER REFERENCES staff (id) ON DELETE SET NULL,
+    actor_email   TEXT,
+    action        TEXT NOT NULL,
+    subject_type  TEXT,
+    subject_id    TEXT,
+    detail        TEXT NOT NULL DEFAULT '{}'
+  ) STRICT;
+  -- newest first (ids grow with time), the whole log or one action, one actor, one subject
+  CREATE INDEX audit_log_by_action ON audit_log (action, id DESC);
+  CREATE INDEX audit_log_by_actor ON audit_log (actor_id, id DESC);
+  CREATE INDEX audit_log_by_subject ON audit_log (subject_type, subject_id, id DESC);
+  `,
 ];

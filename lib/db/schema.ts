@@ -105,11 +105,41 @@ export interface ContactMessagesTable {
   status_changed_ms: number | null;
 }
 
+export type StaffRoleColumn = 'reporter' | 'editor' | 'admin';
+
 export interface StaffTable {
   id: Id;
   email: string;
   password_hash: string;
   created_ms: number;
+  role: ColumnType<StaffRoleColumn, StaffRoleColumn | undefined, StaffRoleColumn>;
+  locale: ColumnType<'en' | 'zh', 'en' | 'zh' | undefined, 'en' | 'zh'>;
+  disabled_ms: ColumnType<number | null, number | null | undefined, number | null>;
+  last_sign_in_ms: ColumnType<number | null, number | null | undefined, number | null>;
+  invited_by: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
+export interface StaffInvitationsTable {
+  id: Id;
+  token_hash: string;
+  email: string;
+  role: StaffRoleColumn;
+  invited_by: number | null;
+  created_ms: number;
+  expires_ms: number;
+  accepted_ms: ColumnType<number | null, number | null | undefined, number | null>;
+  revoked_ms: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
+export interface AuditLogTable {
+  id: Id;
+  at_ms: number;
+  actor_id: number | null;
+  actor_email: string | null;
+  action: string;
+  subject_type: string | null;
+  subject_id: string | null;
+  detail: ColumnType<string, string | undefined, string>;
 }
 
 export interface StaffSessionsTable {
@@ -156,6 +186,8 @@ export interface Schema {
   contact_messages: ContactMessagesTable;
   staff: StaffTable;
   staff_sessions: StaffSessionsTable;
+  staff_invitations: StaffInvitationsTable;
+  audit_log: AuditLogTable;
   sign_in_failures: SignInFailuresTable;
   mail_outbox: MailOutboxTable;
   content_changes: ContentChangesTable;
@@ -174,6 +206,8 @@ export const TABLES: readonly (keyof Schema)[] = [
   'contact_messages',
   'staff',
   'staff_sessions',
+  'staff_invitations',
+  'audit_log',
   'sign_in_failures',
   'mail_outbox',
   'content_changes',
@@ -192,6 +226,8 @@ export const TABLE_ORDER: Readonly<Record<keyof Schema, readonly string[]>> = {
   contact_messages: ['id'],
   staff: ['id'],
   staff_sessions: ['token_hash'],
+  staff_invitations: ['id'],
+  audit_log: ['id'],
   sign_in_failures: ['key', 'at_ms'],
   mail_outbox: ['id'],
   content_changes: ['id'],
@@ -204,6 +240,8 @@ export const GENERATED_IDS: readonly (keyof Schema)[] = [
   'articles',
   'contact_messages',
   'staff',
+  'staff_invitations',
+  'audit_log',
   'mail_outbox',
   'content_changes',
 ];

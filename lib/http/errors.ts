@@ -25,6 +25,8 @@ export const ERROR_STATUS = {
   unauthorized: 401,
   /** A state-changing request from another site's page (lib/http/origin.ts). */
   cross_site: 403,
+  /** A staff account whose role may not do what it asked (lib/staff/roles.ts). */
+  forbidden: 403,
   /** A view count without statistics consent. */
   no_consent: 403,
   not_found: 404,

@@ -24,6 +24,9 @@ const ROUTES: readonly [RegExp, readonly ServedMethod[]][] = [
   [/^\/api\/internal\/publish-due$/, ['POST']],
   [/^\/admin\/(?:sign-in|sign-out)$/, ['POST']],
   [/^\/admin\/messages\/[^/]+\/status$/, ['POST']],
+  [/^\/admin\/staff\/(?:invite|[^/]+\/(?:role|status)|invitations\/[^/]+\/revoke)$/, ['POST']],
+  [/^\/admin\/invite\/[^/]+\/accept$/, ['POST']],
+  [/^\/admin\/account\/locale$/, ['POST']],
 ];
 
 /** A trailing slash is redirected by Next.js to the address without it: same methods. */

@@ -1,15 +1,22 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
+import type { StaffLocale } from './roles';
+import { currentStaff } from './session';
 
 /**
- * The staff area is in English (its root layout says so); its strings still live in both
- * catalogues under `Admin`, so a Chinese staff area is a matter of changing this constant.
+ * The staff area's language is the signed-in account's own (set at /admin/account), not the
+ * reader site's: a Chinese-speaking reporter and an English-speaking editor share one
+ * newsroom. Pages seen signed out (login, an invitation) are in English.
  */
-export const ADMIN_LOCALE = 'en' as const;
+export const DEFAULT_ADMIN_LOCALE: StaffLocale = 'en';
 
-export function adminTranslations() {
-  return getTranslations({ locale: ADMIN_LOCALE, namespace: 'Admin' });
+export async function adminLocale(): Promise<StaffLocale> {
+  return (await currentStaff())?.locale ?? DEFAULT_ADMIN_LOCALE;
 }
 
-export function adminFormatter() {
-  return getFormatter({ locale: ADMIN_LOCALE });
+export async function adminTranslations() {
+  return getTranslations({ locale: await adminLocale(), namespace: 'Admin' });
+}
+
+export async function adminFormatter() {
+  return getFormatter({ locale: await adminLocale() });
 }

@@ -1,5 +1,6 @@
 import { cookies } from 'next/headers';
-import { redirect } from 'next/navigation';
+import { notFound, redirect } from 'next/navigation';
+import { cache } from 'react';
 import { getDatabase } from '../db/database';
 import { clientIp } from '../http/client-ip';
 import { PRIVATE_NO_STORE } from '../http/headers';
@@ -7,21 +8,34 @@ import { isHttps } from '../http/origin';
 import { keyedHash } from '../secrets';
 import { SESSION_SECONDS, signIn, type SignInResult, signOut, staffForSession } from './auth';
 import { adminPaths } from './paths';
+import { can, type StaffAction, type StaffMember } from './roles';
 
 /** The staff session cookie, scoped to /admin so public pages never receive it. */
 export const SESSION_COOKIE = 'staff_session';
 
 /** Every admin page and handler calls this first: the signed-in account, or a redirect to the login page. */
-export async function requireStaff(): Promise<{ id: number; email: string }> {
+export async function requireStaff(): Promise<StaffMember> {
   const staff = await currentStaff();
   if (!staff) redirect(adminPaths.login);
   return staff;
 }
 
-export async function currentStaff(): Promise<{ id: number; email: string } | undefined> {
+/**
+ * For a page only some roles may open: the account, a redirect to the login page, or the
+ * staff area's 404 for a role that may not (docs/decisions/0021: a page a role cannot use is
+ * not there for it; a form post it cannot make is refused with 403).
+ */
+export async function requireStaffCan(action: StaffAction): Promise<StaffMember> {
+  const staff = await requireStaff();
+  if (!can(staff.role, action)) notFound();
+  return staff;
+}
+
+/** The signed-in account, read once per request (the layout, the header and the page all ask). */
+export const currentStaff = cache(async (): Promise<StaffMember | undefined> => {
   const token = (await cookies()).get(SESSION_COOKIE)?.value;
   return staffForSession(await getDatabase(), token, Date.now());
-}
+});
 
 export async function sessionToken(): Promise<string | undefined> {
   return (await cookies()).get(SESSION_COOKIE)?.value;

@@ -1,5 +1,3 @@
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Browser } from 'playwright-core';
 import { sqliteDatabase } from '@/lib/db/database';
@@ -8,13 +6,13 @@ import { insertTestMessage } from '../helpers/contact-messages';
 import { axeViolations } from './axe';
 import { launchChromium } from './browser';
 import { baseUrl, get, readState } from './server';
+import { postForm, staffScript } from './staff';
 
 /**
  * The staff area against the production server: an account made with the staff script, the
  * login with throttling, the inbox (escaping, search, status, CSV) and signing out.
  */
 
-const root = path.resolve(__dirname, '..', '..');
 const EMAIL = 'desk@example.com';
 const PASSWORD = 'correct horse battery staple';
 const XSS = '<script>alert(1)</script><b>x</b>';
@@ -24,28 +22,11 @@ let db: Database.Database;
 let xss: { id: number; reference: string };
 let browser: Browser | undefined;
 
-function staffScript(args: string[], input: string) {
-  return spawnSync(path.join(root, 'node_modules', '.bin', 'tsx'), ['scripts/staff.ts', ...args], {
-    cwd: root,
-    input,
-    encoding: 'utf8',
-    env: { ...process.env, DATABASE_PATH: readState().databasePath },
-  });
-}
-
 /** Where a redirect points, as path and query (Next.js may repeat the Location header on first render). */
 function target(response: Response): string {
   const location = (response.headers.get('location') ?? '').split(', ')[0]!;
   const url = new URL(location, baseUrl());
   return url.pathname + url.search;
-}
-
-function postForm(pathname: string, fields: Record<string, string>, headers: Record<string, string> = {}) {
-  return get(pathname, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: baseUrl(), ...headers },
-    body: new URLSearchParams(fields).toString(),
-  });
 }
 
 async function signIn(headers: Record<string, string> = {}): Promise<{ cookie: string; setCookie: string }> {
@@ -195,7 +176,7 @@ describe('the inbox', () => {
   it('answers 404 for an unknown reference', async () => {
     const response = await page('/admin/messages/MSG-NOSUCH');
     expect(response.status).toBe(404);
-    expect(await response.text()).toContain(t.detail.notFoundTitle);
+    expect(await response.text()).toContain(t.notFound.title);
     const change = await postForm('/admin/messages/MSG-NOSUCH/status', { status: 'read' }, { cookie });
     expect(change.status).toBe(404);
   });

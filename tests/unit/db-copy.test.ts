@@ -41,6 +41,14 @@ beforeAll(async () => {
     .returning('id')
     .executeTakeFirstOrThrow();
   await db.insertInto('staff_sessions').values({ token_hash: 'h1', staff_id: staff.id, created_ms: 3, expires_ms: 9_999_999_999_999 }).execute();
+  await db
+    .insertInto('staff_invitations')
+    .values({ token_hash: 'i1', email: 'new@example.com', role: 'reporter', invited_by: staff.id, created_ms: 4, expires_ms: 5 })
+    .execute();
+  await db
+    .insertInto('audit_log')
+    .values({ at_ms: 4, actor_id: staff.id, actor_email: 'Editor@Example.com', action: 'staff.invite', subject_type: 'invitation', subject_id: '1', detail: '{"role":"reporter"}' })
+    .execute();
   await db.insertInto('sign_in_failures').values([{ key: 'ip:x', at_ms: 5 }, { key: 'ip:x', at_ms: 5 }]).execute();
   // A renamed article leaves a slug behind.
   const renamed = await addArticle(db, { slug: 'before-rename' });

@@ -37,7 +37,7 @@ describe('allowedMethods: one table for the server, the proxy and the route file
   });
 
   /** A URL each route file serves, from its folder: dynamic segments filled in, the internal variant segment left out. */
-  const samples: Record<string, string> = { locale: 'en', section: 'news', channel: 'news', file: 'articles-1.xml', id: 'cms-1', reference: 'MSG-1' };
+  const samples: Record<string, string> = { locale: 'en', section: 'news', channel: 'news', file: 'articles-1.xml', id: 'cms-1', reference: 'MSG-1', token: 'abc' };
   function routeFiles(dir: string): string[] {
     return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
       const file = path.join(dir, entry.name);

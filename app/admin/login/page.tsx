@@ -6,7 +6,7 @@ import { adminTranslations } from '@/lib/staff/i18n';
 import { adminPaths } from '@/lib/staff/paths';
 import { currentStaff } from '@/lib/staff/session';
 
-const NOTICES = new Set<LoginNotice>(['invalid', 'throttled', 'forbidden', 'signedOut']);
+const NOTICES = new Set<LoginNotice>(['invalid', 'throttled', 'forbidden', 'signedOut', 'accepted']);
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await adminTranslations();

@@ -20,7 +20,7 @@ export default async function MessagesPage({ searchParams }: PageProps<'/admin/m
   const t = await adminTranslations();
   return (
     <>
-      <AdminHeader email={staff.email} />
+      <AdminHeader staff={staff} />
       <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
         <div className="flex flex-wrap items-baseline justify-between gap-4">
           <h1 className="text-2xl font-bold">{t('list.title')}</h1>

@@ -19,7 +19,7 @@ export default async function MessagePage({ params }: PageProps<'/admin/messages
   if (!message) notFound();
   return (
     <>
-      <AdminHeader email={staff.email} />
+      <AdminHeader staff={staff} />
       <main id="main" className="mx-auto w-full max-w-4xl flex-1 px-4 py-8">
         <MessageDetail message={message} />
       </main>
