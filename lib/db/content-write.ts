@@ -2,7 +2,7 @@ import type { ArticleRecord } from '../content/article-write';
 import { noteContentWrite } from './connection';
 import type { Database } from './database';
 import { uniqueViolation, writeTransaction } from './engine';
-import { updateSearchStatus, writeSearchDocument } from './search';
+import { writeSearchDocument } from './search';
 
 export interface ChannelRecord {
   slug: string;
@@ -254,7 +254,7 @@ async function writeArticle(db: Database, input: ArticleRecord, nowMs: number, o
     id = row.id;
   }
   // The search index changes with the article or not at all (same transaction).
-  await writeSearchDocument(db, id, input.search, values);
+  await writeSearchDocument(db, id, input.search);
   // A slug now in use is no longer a redirect.
   await db.deleteFrom('article_slug_history').where('locale', '=', input.locale).where('slug', '=', input.slug).execute();
 
@@ -304,17 +304,12 @@ export async function setArticleStatus(
   status: 'published' | 'draft' | 'withdrawn',
   nowMs = Date.now(),
 ): Promise<boolean> {
-  // The search index's copy of the status changes with the article's (PostgreSQL).
-  const changed = await writeTransaction(db, ARTICLES_LOCK, async (trx) => {
-    const row = await trx
-      .updateTable('articles')
-      .set({ status, modified_ms: nowMs })
-      .where('external_id', '=', externalId)
-      .returning('id')
-      .executeTakeFirst();
-    if (row) await updateSearchStatus(trx, row.id, status);
-    return row !== undefined;
-  });
+  const result = await db
+    .updateTable('articles')
+    .set({ status, modified_ms: nowMs })
+    .where('external_id', '=', externalId)
+    .executeTakeFirst();
+  const changed = Number(result.numUpdatedRows) > 0;
   if (changed) noteContentWrite();
   return changed;
 }

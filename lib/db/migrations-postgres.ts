@@ -184,15 +184,9 @@ export const postgresMigrations: readonly string[] = [
   // fastupdate off: a newsroom writes a few articles an hour, and GIN's pending list would
   // otherwise be scanned by every search until a vacuum merged it.
   `
-  -- locale, channel, status and time copied from the article (kept in step in the same
-  -- transactions), so a search filters its matches without visiting the articles table.
   CREATE TABLE search_documents (
-    article_id    BIGINT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
-    locale        TEXT NOT NULL,
-    channel       TEXT NOT NULL,
-    status        TEXT NOT NULL,
-    published_ms  BIGINT NOT NULL,
-    document      tsvector NOT NULL
+    article_id  BIGINT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+    document    tsvector NOT NULL
   );
   CREATE INDEX search_documents_match ON search_documents USING GIN (document) WITH (fastupdate = off);
   `,

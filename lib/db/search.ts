@@ -68,28 +68,12 @@ export function tsvectorLiteral(document: SearchDocument): string {
   return [...positions].map(([token, list]) => `${quoteLexeme(token)}:${list.join(',')}`).join(' ');
 }
 
-/** What a search filters on, copied beside the document on PostgreSQL. */
-export interface SearchFilterColumns {
-  locale: string;
-  channel: string;
-  status: string;
-  published_ms: number;
-}
-
 /** Stores (or replaces) an article's analyzed text. Call inside the article's write transaction. */
-export async function writeSearchDocument(
-  db: Database,
-  articleId: number,
-  document: SearchDocument,
-  article: SearchFilterColumns,
-): Promise<void> {
+export async function writeSearchDocument(db: Database, articleId: number, document: SearchDocument): Promise<void> {
   if (engineOf(db) === 'postgres') {
     await sql`
-      INSERT INTO search_documents (article_id, locale, channel, status, published_ms, document)
-      VALUES (${articleId}, ${article.locale}, ${article.channel}, ${article.status}, ${article.published_ms},
-              CAST(${tsvectorLiteral(document)} AS tsvector))
-      ON CONFLICT (article_id) DO UPDATE SET locale = excluded.locale, channel = excluded.channel, status = excluded.status,
-        published_ms = excluded.published_ms, document = excluded.document`.execute(db);
+      INSERT INTO search_documents (article_id, document) VALUES (${articleId}, CAST(${tsvectorLiteral(document)} AS tsvector))
+      ON CONFLICT (article_id) DO UPDATE SET document = excluded.document`.execute(db);
     return;
   }
   await sql`
@@ -127,12 +111,9 @@ function matchParts(db: Database, { tokens, match: mode, now }: SearchFilter): {
   const recency = sql<number>`(${sql.lit(RECENCY_FLOOR)} + ${sql.lit(1 - RECENCY_FLOOR)} / (1.0 + CAST(${sql.lit(now)} - m.published_ms AS DOUBLE PRECISION) / ${sql.lit(DAY_MS * RECENCY_DAYS)}))`;
   if (engineOf(db) === 'postgres') {
     const query = tokens.map(quoteLexeme).join(mode === 'all' ? ' & ' : ' | ');
-    // The filter columns live beside the document (migration 7): the matches are filtered as
-    // they are read, with no join to articles (which cost PostgreSQL a scan of the locale).
     return {
-      from: sql`(SELECT article_id AS id, locale, channel, status, published_ms, document FROM search_documents) m
-        WHERE m.document @@ CAST(${query} AS tsquery) AND`,
-      score: sql<number>`ts_rank(CAST(${POSTGRES_WEIGHTS} AS real[]), m.document, CAST(${query} AS tsquery)) * ${recency}`,
+      from: sql`search_documents d JOIN articles m ON m.id = d.article_id AND d.document @@ CAST(${query} AS tsquery)`,
+      score: sql<number>`ts_rank(CAST(${POSTGRES_WEIGHTS} AS real[]), d.document, CAST(${query} AS tsquery)) * ${recency}`,
     };
   }
   // Each token a quoted FTS5 string; juxtaposed strings must all match.
@@ -140,7 +121,7 @@ function matchParts(db: Database, { tokens, match: mode, now }: SearchFilter): {
   const [headline, summary, body] = SQLITE_WEIGHTS;
   return {
     // CROSS JOIN keeps SQLite on the full-text index first, then one probe of the index per match.
-    from: sql`search_fts f CROSS JOIN articles m INDEXED BY articles_search_filter ON m.id = f.rowid AND search_fts MATCH ${match} WHERE`,
+    from: sql`search_fts f CROSS JOIN articles m INDEXED BY articles_search_filter ON m.id = f.rowid AND search_fts MATCH ${match}`,
     score: sql<number>`-bm25(search_fts, ${sql.lit(headline)}, ${sql.lit(summary)}, ${sql.lit(body)}) * ${recency}`,
   };
 }
@@ -169,7 +150,8 @@ export async function selectSearchMatches(
   // query over the full-text table itself, not in one that computes a window function.
   const { rows } = await sql<SearchRow>`
     WITH matched AS MATERIALIZED (
-      SELECT m.id AS id, m.published_ms AS published_ms, ${rank} AS score FROM ${from} ${conditions(filter)}
+      SELECT m.id AS id, m.published_ms AS published_ms, ${rank} AS score FROM ${from}
+      WHERE ${conditions(filter)}
     )
     SELECT ${columns}, page.total FROM (
       SELECT id, published_ms, score, COUNT(*) OVER () AS total FROM matched
@@ -184,7 +166,7 @@ export async function selectSearchMatches(
 /** How many articles readers may see match. */
 export async function countSearchMatches(db: Database, filter: SearchFilter): Promise<number> {
   const { from } = matchParts(db, filter);
-  const { rows } = await sql<{ n: number }>`SELECT COUNT(*) AS n FROM ${from} ${conditions(filter)}`.execute(db);
+  const { rows } = await sql<{ n: number }>`SELECT COUNT(*) AS n FROM ${from} WHERE ${conditions(filter)}`.execute(db);
   return Number(rows[0]!.n);
 }
 
@@ -205,7 +187,7 @@ export async function selectBylines(db: Database, locale: Locale, articleIds: nu
 }
 
 /** The text of an article that search analyzes. */
-export interface IndexableArticle extends SearchFilterColumns {
+export interface IndexableArticle {
   id: number;
   headline: string;
   summary: string;
@@ -220,7 +202,7 @@ export interface IndexableArticle extends SearchFilterColumns {
  */
 export async function selectUnindexedArticles(db: Database, afterId: number, limit: number): Promise<IndexableArticle[]> {
   const { rows } = await sql<IndexableArticle>`
-    SELECT a.id, a.headline, a.summary, a.body_html, a.locale, a.channel, a.status, a.published_ms FROM articles a
+    SELECT a.id, a.headline, a.summary, a.body_html FROM articles a
     WHERE a.id > ${afterId} AND NOT EXISTS (SELECT 1 FROM search_documents d WHERE d.article_id = a.id)
     ORDER BY a.id LIMIT ${limit}`.execute(db);
   return rows;
@@ -230,17 +212,11 @@ export async function selectUnindexedArticles(db: Database, afterId: number, lim
 export async function selectArticlesToIndex(db: Database, afterId: number, limit: number): Promise<IndexableArticle[]> {
   return db
     .selectFrom('articles')
-    .select(['id', 'headline', 'summary', 'body_html', 'locale', 'channel', 'status', 'published_ms'])
+    .select(['id', 'headline', 'summary', 'body_html'])
     .where('id', '>', afterId)
     .orderBy('id')
     .limit(limit)
     .execute();
-}
-
-/** An article's new status, beside its document (PostgreSQL; SQLite reads the article row). Inside the status change's transaction. */
-export async function updateSearchStatus(db: Database, articleId: number, status: string): Promise<void> {
-  if (engineOf(db) !== 'postgres') return;
-  await sql`UPDATE search_documents SET status = ${status} WHERE article_id = ${articleId}`.execute(db);
 }
 
 /** Drops every search document (a rebuild writes them again). */

@@ -51,7 +51,7 @@ const ARTICLES_LOCK = 'articles';
 async function indexBatch(db: Database, articles: IndexableArticle[]): Promise<void> {
   await writeTransaction(db, ARTICLES_LOCK, async (trx) => {
     for (const article of articles) {
-      await writeSearchDocument(trx, article.id, articleSearchDocument({ ...article, bodyHtml: article.body_html }), article);
+      await writeSearchDocument(trx, article.id, articleSearchDocument({ ...article, bodyHtml: article.body_html }));
     }
   });
 }
