@@ -57,20 +57,33 @@ async function indexBatch(db: Database, articles: IndexableArticle[]): Promise<v
 }
 
 /**
+ * Indexes the articles `select` gives, batch after batch in id order (each batch its own
+ * transaction, so article writes wait at most one batch); returns how many.
+ */
+async function indexInBatches(
+  db: Database,
+  select: (afterId: number) => Promise<IndexableArticle[]>,
+  onProgress?: (done: number) => void,
+): Promise<number> {
+  let done = 0;
+  let afterId = 0;
+  for (;;) {
+    const articles = await select(afterId);
+    if (articles.length === 0) return done;
+    await indexBatch(db, articles);
+    done += articles.length;
+    afterId = articles.at(-1)!.id;
+    onProgress?.(done);
+  }
+}
+
+/**
  * Indexes every article that has no search document yet; returns how many. Cheap when there
  * are none (one indexed anti-join). Safe with several instances at once: a document written
  * twice is the same document.
  */
 export async function ensureSearchIndex(db: Database): Promise<number> {
-  let total = 0;
-  let afterId = 0;
-  for (;;) {
-    const articles = await selectUnindexedArticles(db, afterId, BATCH);
-    if (articles.length === 0) break;
-    await indexBatch(db, articles);
-    total += articles.length;
-    afterId = articles.at(-1)!.id;
-  }
+  const total = await indexInBatches(db, (afterId) => selectUnindexedArticles(db, afterId, BATCH));
   if (total > 0) await optimizeSearchIndex(db);
   return total;
 }
@@ -78,16 +91,7 @@ export async function ensureSearchIndex(db: Database): Promise<number> {
 /** Drops the index and analyzes every article again (`npm run search:rebuild`); returns the documents written. */
 export async function rebuildSearchIndex(db: Database, onProgress?: (done: number) => void): Promise<number> {
   await clearSearchIndex(db);
-  let done = 0;
-  let afterId = 0;
-  for (;;) {
-    const articles = await selectArticlesToIndex(db, afterId, BATCH);
-    if (articles.length === 0) break;
-    await indexBatch(db, articles);
-    done += articles.length;
-    afterId = articles.at(-1)!.id;
-    onProgress?.(done);
-  }
+  await indexInBatches(db, (afterId) => selectArticlesToIndex(db, afterId, BATCH), onProgress);
   // Articles written meanwhile by another process were indexed by their own transactions.
   await optimizeSearchIndex(db);
   return countSearchDocuments(db);
