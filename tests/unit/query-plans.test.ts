@@ -1,5 +1,6 @@
 import { CompiledQuery, Kysely } from 'kysely';
 import { getDb } from '@/lib/db/connection';
+import * as audit from '@/lib/db/audit';
 import * as contentRead from '@/lib/db/content-read';
 import { type Database, migratePostgres, postgresDatabase } from '@/lib/db/database';
 import * as inbox from '@/lib/db/inbox';
@@ -247,6 +248,28 @@ const reads: Record<string, Record<string, Read>> = {
     findStaffByEmail: { run: (db) => staff.findStaffByEmail(db, 'editor@example.com'), page: false },
     findSessionStaff: { run: (db) => staff.findSessionStaff(db, { tokenHash: 'x', now: NOW }), page: false },
     countSignInFailures: { run: (db) => staff.countSignInFailures(db, { key: 'x', since: NOW }), page: false },
+    findStaffById: { run: (db) => staff.findStaffById(db, 1), page: false },
+    listStaff: { run: (db) => staff.listStaff(db), page: false },
+    countActiveAdmins: { run: (db) => staff.countActiveAdmins(db, { except: 1 }), page: false },
+    findSessionOwner: { run: (db) => staff.findSessionOwner(db, 'x'), page: false },
+    findOpenInvitation: { run: (db) => staff.findOpenInvitation(db, { tokenHash: 'x', now: NOW }), page: false },
+    listOpenInvitations: {
+      run: (db) => staff.listOpenInvitations(db, NOW),
+      sqlite: ['staff_invitations_by_time'],
+      page: false,
+    },
+  },
+  audit: {
+    listAuditEntries: {
+      run: async (db) => {
+        await audit.listAuditEntries(db, { limit: 50 });
+        await audit.listAuditEntries(db, { action: 'staff.signIn', before: 100, limit: 50 });
+        await audit.listAuditEntries(db, { actorId: 1, limit: 50 });
+        await audit.listAuditEntries(db, { subject: { type: 'article', id: 1 }, limit: 50 });
+      },
+      sqlite: ['audit_log_by_action', 'audit_log_by_actor', 'audit_log_by_subject'],
+      page: false,
+    },
   },
   outbox: {
     claimDueMail: { run: (db) => outbox.claimDueMail(db, { now: NOW, leaseUntil: NOW + 60_000, limit: 10 }), page: false },
@@ -268,12 +291,15 @@ const notReads = new Set([
   'insertContactMessage', 'recordArticleView', 'insertStaff', 'updateStaffPassword', 'deleteStaff', 'insertStaffSession',
   'deleteStaffSession', 'insertSignInFailures', 'clearSignInFailures', 'insertOutboxMail', 'markMailSent', 'markMailFailed',
   'tsvectorLiteral', 'writeSearchDocument', 'clearSearchIndex', 'optimizeSearchIndex',
+  // Staff administration writes (lib/staff/manage.ts), the audit log's insert.
+  'insertInvitation', 'closeInvitation', 'markStaffSignedIn', 'updateStaffDisabled', 'updateStaffLocale', 'updateStaffRole',
+  'recordAudit',
 ]);
 
 const pageReads = Object.values(reads).flatMap((group) => Object.entries(group).filter(([, read]) => read.page !== false));
 
 test('knows every exported function of lib/db: each read is run below, everything else is listed as not a read', () => {
-  const modules = { contentRead, syndication, views, inbox, transfer, staff, outbox, messages, synthetic, search };
+  const modules = { contentRead, syndication, views, inbox, transfer, staff, outbox, messages, synthetic, search, audit };
   const known = (name: string, fn: string) => notReads.has(fn) || fn in (reads[name] ?? {});
   const unclassified = Object.entries(modules).flatMap(([name, mod]) =>
     Object.keys(mod).filter((fn) => !known(name, fn)).map((fn) => `${name}.${fn}`),
@@ -367,6 +393,17 @@ describe('sqlite', () => {
       why: "the bylines of one page of search results: a few rows, in each article's order",
     },
     { sql: /^select count\(\*\) as n from search_documents$/i, scan: /^SCAN search_documents/, why: 'npm run search:rebuild prints the count once' },
+    {
+      sql: /from "staff" (where "role" = \? and "disabled_ms" is null|order by case when "disabled_ms")/,
+      scan: /^SCAN staff$/,
+      tempBTree: true,
+      why: "the staff accounts of one newsroom (tens of rows): the admin's list and the last-admin check",
+    },
+    {
+      sql: /^select .* from "audit_log" order by "id" desc limit \?$/,
+      scan: /^SCAN audit_log$/,
+      why: 'the whole log newest first: the table itself is in id order, read backwards and stopped at the limit',
+    },
   ];
 
   test('every read query walks an index: no unexplained table scan, no unexplained temporary B-tree', () => {
