@@ -24,7 +24,7 @@ export function LanguageSwitch({ target }: { target: LanguageTarget }) {
       lang={htmlLang[target.locale]}
       aria-label={label}
       title={label}
-      className="inline-flex min-h-11 shrink-0 items-center rounded-full border border-white/70 px-3 text-sm sm:px-4 font-semibold text-white hover:bg-white hover:text-brand-900"
+      className="inline-flex min-h-11 items-center justify-center whitespace-nowrap rounded-full border border-white/70 px-2 text-sm font-semibold text-white hover:bg-white hover:text-brand-900"
     >
       {t('languageSwitch')}
     </a>

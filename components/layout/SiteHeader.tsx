@@ -30,11 +30,16 @@ export function SiteHeader({
         <a
           href={paths.home(locale)}
           aria-label={t('homeLink', { site: name })}
-          className="min-w-0 break-keep text-2xl font-extrabold tracking-tight sm:text-3xl"
+          className="flex min-h-11 min-w-0 items-center break-keep text-2xl font-extrabold tracking-tight sm:text-3xl"
         >
           {name}
         </a>
-        <div className="flex shrink-0 items-center gap-2 sm:gap-3">
+        {/*
+          Fixed tracks: a slow phone paints the header before it has read all of it, and a row
+          sized by its content would move the search field each time the next control arrived.
+          The site name is 44 px tall from the start for the same reason.
+        */}
+        <div className="grid shrink-0 grid-cols-[2.75rem_5.5rem] items-center gap-2 sm:grid-cols-[17rem_6rem] sm:gap-3 lg:grid-cols-[22rem_6rem]">
           <HeaderSearch locale={locale} />
           <LanguageSwitch target={languageTarget} />
         </div>

@@ -23,9 +23,9 @@ export function HeaderSearch({ locale }: { locale: Locale }) {
           type="search"
           maxLength={SEARCH_QUERY_MAX_CHARS}
           placeholder={t('placeholder')}
-          className="min-h-11 w-44 rounded-l-full border border-white/70 bg-white px-4 text-ink-900 placeholder:text-ink-600 lg:w-64"
+          className="min-h-11 w-full min-w-0 rounded-l-full border border-white/70 bg-white px-4 text-ink-900 placeholder:text-ink-600"
         />
-        <button type="submit" className="min-h-11 rounded-r-full border border-l-0 border-white/70 bg-accent-700 px-4 font-semibold text-white hover:bg-accent-600">
+        <button type="submit" className="min-h-11 w-24 shrink-0 rounded-r-full border border-l-0 border-white/70 bg-accent-700 px-2 font-semibold text-white hover:bg-accent-600">
           {t('submit')}
         </button>
       </form>
