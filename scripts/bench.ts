@@ -182,7 +182,8 @@ async function benchSize(articles: number, options: BenchOptions, large: boolean
   tempDirs.add(tempDir);
   const port = await freePort();
   // `node` first on PATH too, for anything the seed or the build starts as `node`.
-  const env = envFor(node, productionEnv({ port, distDir: BENCH_DIST_DIR, databasePath: path.join(tempDir, 'bench.db'), appSecret: APP_SECRET }));
+  // One address sends every search here: the per-client search limit (lib/search/rate-limit.ts) is off.
+  const env = envFor(node, { ...productionEnv({ port, distDir: BENCH_DIST_DIR, databasePath: path.join(tempDir, 'bench.db'), appSecret: APP_SECRET }), SEARCH_RATE_LIMIT: '0' });
   const queryLog = path.join(tempDir, 'queries.log');
   const load: LoadOptions = { connections: options.connections, warmupSeconds: options.warmup, durationSeconds: options.duration };
   try {

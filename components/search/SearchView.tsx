@@ -58,6 +58,7 @@ function SearchResultList({ data, results }: { data: SearchPage; results: Search
           </span>
         ) : null}
       </h2>
+      {results.matchedAllWords ? null : <p className="mt-2 text-ink-700">{t('someWordsOnly')}</p>}
       <ol className="mt-4 divide-y divide-ink-100" aria-label={t('resultsLabel')}>
         {results.hits.map((hit) => (
           <li key={`${hit.article.channel}/${hit.article.slug}`} className="py-4">

@@ -20,7 +20,7 @@ import { canonicalSearchQuery, parseSearchParams } from '../search/query';
  * `AddressBook` it is given (the proxy gives it the database's, remembered; tests give it
  * tables), and nothing here reads a request or writes a response.
  *
- * - `/` redirects (307) by Accept-Language;
+ * - `/` and `/opensearch.xml` redirect (307) by Accept-Language to the reader's language;
  * - anything outside /en and /zh, any path deeper than the routes we have, and unknown
  *   channels, articles, authors and page numbers are served the localized 404 page; withdrawn
  *   articles the 410 page; old slugs and wrong channels a 308 (docs/decisions/0004);
@@ -159,6 +159,11 @@ export async function resolveAddress(request: AddressRequest, book: AddressBook)
     return { kind: 'redirect', status: 307, location: `${home}${search}`, negotiated: true };
   }
   const [first, section, ...rest] = segments as [string, ...string[]];
+  // The site's OpenSearch description at its root, for clients that look there: the one of
+  // the reader's language, like `/` (each page's head links its own language's).
+  if (first === OPENSEARCH_FILE && segments.length === 1) {
+    return { kind: 'redirect', status: 307, location: paths.openSearch(negotiateLocale(request.acceptLanguage)), negotiated: true };
+  }
   if (!isLocale(first)) return missing(negotiateLocale(request.acceptLanguage));
   const locale = first;
   if (!section) return page(locale, { page: 'home' }, search);

@@ -37,6 +37,8 @@ export interface SearchResultsJson {
   total: number;
   totalPages: number;
   otherLocaleTotal: number | null;
+  /** False when no article has all the words and these hits have some of them. */
+  matchedAllWords: boolean;
   hits: SearchHitJson[];
 }
 
@@ -52,6 +54,7 @@ export function searchResultsJson(results: SearchResults): SearchResultsJson {
     total: results.total,
     totalPages: results.totalPages,
     otherLocaleTotal: results.otherLocaleTotal,
+    matchedAllWords: results.matchedAllWords,
     hits: results.hits.map((hit) => ({
       url: absoluteUrl(paths.article(hit.article.locale, hit.article.channel, hit.article.slug)),
       headline: hit.headline,
@@ -83,7 +86,7 @@ export async function answerSearchApi(query: URLSearchParams, client: string): P
   }
   const results = request.q
     ? await searchArticles(request)
-    : { request, hits: [], total: 0, totalPages: 0, otherLocaleTotal: null };
+    : { request, hits: [], total: 0, totalPages: 0, otherLocaleTotal: null, matchedAllWords: true };
   if (request.page > Math.max(1, results.totalPages)) return errorResponse('not_found', 'no such page of these results');
   return Response.json(searchResultsJson(results), { headers: { 'Cache-Control': SEARCH_CACHE_CONTROL } });
 }

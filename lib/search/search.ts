@@ -42,7 +42,7 @@ function checkIndexOnce(db: Database): Promise<unknown> {
 
 /** No hits. Words that analyze to nothing ("!!!") found nothing in either language: 0, not null. */
 function emptyResults(request: SearchRequest): SearchResults {
-  return { request, hits: [], total: 0, totalPages: 0, otherLocaleTotal: request.q.trim() ? 0 : null };
+  return { request, hits: [], total: 0, totalPages: 0, otherLocaleTotal: request.q.trim() ? 0 : null, matchedAllWords: true };
 }
 
 /** One page of results for a reader's search, on the configured database. Empty words: no search, total 0. */
@@ -97,5 +97,5 @@ export async function searchArticlesIn(db: Database, request: SearchRequest, now
       snippet: snippetRuns(`${row.summary} ${htmlToText(bodyHtml)}`.trim(), tokens),
     };
   });
-  return { request, hits, total, totalPages, otherLocaleTotal: null };
+  return { request, hits, total, totalPages, otherLocaleTotal: null, matchedAllWords: filter.match === 'all' };
 }

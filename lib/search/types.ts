@@ -59,4 +59,9 @@ export interface SearchResults {
    * words (same filters except channel and page), so the page can offer a link. Otherwise null.
    */
   otherLocaleTotal: number | null;
+  /**
+   * False when no article has every word and the hits have only some of them (the fallback
+   * for a half-remembered query), so the page can say so. True otherwise, also with no hits.
+   */
+  matchedAllWords: boolean;
 }

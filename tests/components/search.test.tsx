@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { cleanup, screen, within } from '@testing-library/react';
 import { HeaderSearch } from '@/components/search/HeaderSearch';
 import { SearchView } from '@/components/search/SearchView';
 import type { Channel } from '@/lib/content/types';
@@ -72,7 +72,7 @@ function page(locale: Locale, outcome: SearchOutcome, form: Partial<SearchPage['
 }
 
 function results(locale: Locale, overrides: Partial<SearchResults> & { request?: SearchRequest }): SearchResults {
-  return { request: request(locale), hits: [], total: 0, totalPages: 0, otherLocaleTotal: null, ...overrides };
+  return { request: request(locale), hits: [], total: 0, totalPages: 0, otherLocaleTotal: null, matchedAllWords: true, ...overrides };
 }
 
 describe.each(['en', 'zh'] as const)('SearchView in %s', (locale) => {
@@ -101,6 +101,20 @@ describe.each(['en', 'zh'] as const)('SearchView in %s', (locale) => {
     expect(items[0]).toHaveTextContent(locale === 'en' ? 'By Li Wen and Tom Hart' : '作者：李文');
     expect(within(items[0]!).getByRole('link', { name: channels[locale][0]!.name })).toHaveAttribute('href', `/${locale}/news`);
     expect(container.querySelector('script')).toBeNull();
+  });
+
+  it('says so when the hits have only some of the words', () => {
+    const notice = locale === 'en' ? /No story has all of these words/ : /没有文章同时包含所有这些词语/;
+    renderIn(locale, <SearchView data={withHits()} />);
+    expect(screen.queryByText(notice)).toBeNull();
+    cleanup();
+    const some = page(locale, {
+      kind: 'results',
+      results: results(locale, { request: request(locale), hits: [hit(locale, 1)], total: 1, totalPages: 1, matchedAllWords: false }),
+      otherLocaleHref: null,
+    });
+    renderIn(locale, <SearchView data={some} />);
+    expect(screen.getByText(notice).tagName).toBe('P');
   });
 
   it('shows a snippet’s markup as text, never as HTML', () => {

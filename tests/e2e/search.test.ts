@@ -343,6 +343,19 @@ describe('search in the site’s head, robots and structured data', () => {
     expect(xml).toContain(`template="${baseUrl()}/${locale}/search?q={searchTerms}"`);
   });
 
+  it.each([
+    ['en-GB,en;q=0.9', 'en'],
+    ['zh-CN,zh;q=0.9', 'zh'],
+  ] as const)('/opensearch.xml with Accept-Language %s leads to the %s description', async (acceptLanguage, locale) => {
+    const response = await fetch(`${baseUrl()}/opensearch.xml`, { headers: { 'Accept-Language': acceptLanguage }, redirect: 'manual' });
+    expect(response.status).toBe(307);
+    expect(new URL(response.headers.get('location')!, baseUrl()).pathname).toBe(`/${locale}/opensearch.xml`);
+    expect(response.headers.get('vary')).toContain('Accept-Language');
+    const followed = await fetch(`${baseUrl()}/opensearch.xml`, { headers: { 'Accept-Language': acceptLanguage } });
+    expect(followed.status).toBe(200);
+    expect(await followed.text()).toContain(`template="${baseUrl()}/${locale}/search?q={searchTerms}"`);
+  });
+
   it('robots.txt keeps crawlers out of search results', async () => {
     const robots = await (await get('/robots.txt')).text();
     for (const rule of ['Disallow: /api/', 'Disallow: /en/search', 'Disallow: /zh/search']) expect(robots).toContain(rule);

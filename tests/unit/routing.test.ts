@@ -124,6 +124,14 @@ describe('every address README lists, in both languages', () => {
     expect(await resolve('/', acceptLanguage)).toEqual({ kind: 'redirect', status: 307, location, negotiated: true });
   });
 
+  it.each([
+    [null, '/en/opensearch.xml'],
+    ['zh-CN,zh;q=0.9', '/zh/opensearch.xml'],
+  ])('sends /opensearch.xml with Accept-Language %p to %s, varying with it', async (acceptLanguage, location) => {
+    expect(await resolve('/opensearch.xml', acceptLanguage)).toEqual({ kind: 'redirect', status: 307, location, negotiated: true });
+    expect(await resolve('/opensearch.xml/x', acceptLanguage)).toEqual(missing(acceptLanguage ? 'zh' : 'en'));
+  });
+
   it('keeps the query string of / on the way to a language', async () => {
     expect(await resolve('/?utm_source=x', 'zh')).toMatchObject({ location: '/zh?utm_source=x' });
   });

@@ -183,6 +183,8 @@ describe.each(ENGINES)('search on %s', (engine) => {
     const results = await search('swimming across bridges');
     expect(slugs(results)).toEqual(['bridge-headline', 'bridge-body']);
     expect(results.total).toBe(2);
+    expect(results.matchedAllWords).toBe(false);
+    expect((await search('bridge')).matchedAllWords).toBe(true);
     expect((await search('swimming ferries')).total).toBe(0);
   });
 
