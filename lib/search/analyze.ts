@@ -26,6 +26,7 @@ const ENGLISH_STOPWORDS = new Set(
 const CHINESE_STOPWORDS = new Set(['的', '了', '是', '在', '和', '与', '及', '也', '都', '就', '而', '之']);
 
 const HAN = /\p{Script=Han}/u;
+const PLAIN_ASCII = /^[\t\n\r\x20-\x7e]*$/;
 // A run of Han characters, or a run of other letters and digits (Latin, Cyrillic, kana…).
 const RUNS = /\p{Script=Han}+|(?:(?!\p{Script=Han})[\p{L}\p{N}])+/gu;
 
@@ -42,6 +43,9 @@ function segmenter(): Jieba {
  * surrogates and control characters) becomes a space.
  */
 export function normalizeText(text: string): string {
+  // Plain ASCII (most English text) comes out of the steps below lower-cased with everything but
+  // letters and digits made spaces: done directly, as highlighting a body does for every word.
+  if (PLAIN_ASCII.test(text)) return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ');
   return (
     text
       // Lone surrogates would make normalize() keep garbage; replace them first.

@@ -73,6 +73,8 @@ const SNIPPET_UNITS = 30;
 const HAN_UNIT = 30 / 80;
 /** How much of a text is searched for matches first (characters). */
 const SCAN_CHARS = 1500;
+/** How far a stretch cut inside a word reaches back (longer than any Chinese query word). */
+const HAN_OVERLAP = 16;
 /** Context shown before the first match of the window. */
 const LEAD_UNITS = 6;
 
@@ -96,17 +98,22 @@ function units(text: string): Unit[] {
  * as marked runs, with an ellipsis where text was cut. The opening when nothing matches.
  */
 export function snippetRuns(fullText: string, tokens: readonly string[]): TextRun[] {
-  // Most matches are near the top (the summary comes first): look there before reading a whole
-  // long body, which would cost more than the query itself.
-  let text = fullText;
-  let spans: Span[] = [];
-  if (fullText.length > SCAN_CHARS) {
-    const cut = fullText.lastIndexOf(' ', SCAN_CHARS);
-    text = fullText.slice(0, cut > SCAN_CHARS / 2 ? cut : SCAN_CHARS);
-    spans = matchedSpans(text, tokens);
-    if (spans.length === 0) text = fullText;
+  // Most matches are near the top (the summary comes first): the text is read a stretch at a
+  // time, up to the first stretch with a match, rather than a whole long body (which would cost
+  // more than the query itself). The window is then the best in what was read.
+  const spans: Span[] = [];
+  let read = 0;
+  while (read < fullText.length && spans.length === 0) {
+    // A stretch ends at a space in its second half; Chinese has none, so the next stretch
+    // starts a little before the cut, and a word the cut split is still found whole.
+    const limit = read + SCAN_CHARS;
+    const space = limit >= fullText.length ? -1 : fullText.lastIndexOf(' ', limit);
+    const cut = limit >= fullText.length ? fullText.length : space > read + SCAN_CHARS / 2 ? space : limit;
+    const from = read > 0 && fullText[read - 1] !== ' ' && fullText[read] !== ' ' ? Math.max(0, read - HAN_OVERLAP) : read;
+    for (const span of matchedSpans(fullText.slice(from, cut), tokens)) spans.push({ start: span.start + from, end: span.end + from });
+    read = cut;
   }
-  if (text === fullText) spans = matchedSpans(text, tokens);
+  const text = fullText.slice(0, read);
   const all = units(text);
   if (all.length === 0) return [];
   // Spans come in text order (per word; within a Han run, per token): sorted, one walk marks the units.
