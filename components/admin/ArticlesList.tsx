@@ -7,10 +7,38 @@ import { adminFormatter, adminTranslations } from '@/lib/staff/i18n';
 import { adminPaths } from '@/lib/staff/paths';
 import { FormField, SelectOptions } from '../ui/FormField';
 import { ADMIN_CELL, AdminTable } from './AdminTable';
+import { KeysetPagination } from './KeysetPagination';
 import { TextField } from './TextField';
 
 const select = 'mt-1 block min-h-11 rounded border border-ink-300 px-2 text-base';
-const linkButton = 'inline-flex min-h-11 items-center rounded border border-ink-300 px-4 font-semibold hover:bg-ink-50';
+const clearLink = 'inline-flex min-h-11 items-center rounded border border-ink-300 px-4 font-semibold hover:bg-ink-50';
+
+/** One labelled filter: a select whose first, empty option stands for "any". */
+function FilterSelect({
+  id,
+  name,
+  label,
+  value,
+  empty,
+  options,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  value: string | undefined;
+  empty: string;
+  options: { value: string; label: string }[];
+}) {
+  return (
+    <FormField id={id} label={label}>
+      {(control) => (
+        <select {...control} name={name} defaultValue={value ?? ''} className={select}>
+          <SelectOptions empty={empty} options={options} />
+        </select>
+      )}
+    </FormField>
+  );
+}
 
 /**
  * Search and filters: a GET form (works without JavaScript; a filtered view is an address to
@@ -19,42 +47,29 @@ const linkButton = 'inline-flex min-h-11 items-center rounded border border-ink-
 export async function ArticlesFilters({ query, page }: { query: ArticlesListQuery; page: Pick<ArticlesListPage, 'channels' | 'authors'> }) {
   const t = await adminTranslations();
   const filtered = Boolean(query.q || query.state || query.channel || query.locale || query.authorId !== undefined);
+  const filters = [
+    { name: 'status', label: t('articles.status'), value: query.state, empty: t('articles.anyStatus'), options: NEWSROOM_STATES.map((state) => ({ value: state, label: t(`articles.states.${state}`) })) },
+    { name: 'channel', label: t('articles.channel'), value: query.channel, empty: t('articles.anyChannel'), options: page.channels.map(({ slug, name }) => ({ value: slug, label: name })) },
+    { name: 'lang', label: t('articles.language'), value: query.locale, empty: t('articles.anyLanguage'), options: locales.map((locale) => ({ value: locale, label: t(`articles.languages.${locale}`) })) },
+    {
+      name: 'author',
+      label: t('articles.author'),
+      value: query.authorId === undefined ? undefined : String(query.authorId),
+      empty: t('articles.anyAuthor'),
+      options: page.authors.map(({ id, name }) => ({ value: String(id), label: name })),
+    },
+  ];
   return (
     <form method="get" action={adminPaths.articles} role="search" aria-label={t('articles.filters')} className="mt-6 flex flex-wrap items-end gap-4">
       <TextField id="articles-q" name="q" label={t('articles.search')} type="search" defaultValue={query.q} maxLength={100} className="min-w-56 flex-1" />
-      <FormField id="articles-status" label={t('articles.status')}>
-        {(control) => (
-          <select {...control} name="status" defaultValue={query.state ?? ''} className={select}>
-            <SelectOptions empty={t('articles.anyStatus')} options={NEWSROOM_STATES.map((state) => ({ value: state, label: t(`articles.states.${state}`) }))} />
-          </select>
-        )}
-      </FormField>
-      <FormField id="articles-channel" label={t('articles.channel')}>
-        {(control) => (
-          <select {...control} name="channel" defaultValue={query.channel ?? ''} className={select}>
-            <SelectOptions empty={t('articles.anyChannel')} options={page.channels.map(({ slug, name }) => ({ value: slug, label: name }))} />
-          </select>
-        )}
-      </FormField>
-      <FormField id="articles-lang" label={t('articles.language')}>
-        {(control) => (
-          <select {...control} name="lang" defaultValue={query.locale ?? ''} className={select}>
-            <SelectOptions empty={t('articles.anyLanguage')} options={locales.map((locale) => ({ value: locale, label: t(`articles.languages.${locale}`) }))} />
-          </select>
-        )}
-      </FormField>
-      <FormField id="articles-author" label={t('articles.author')}>
-        {(control) => (
-          <select {...control} name="author" defaultValue={query.authorId === undefined ? '' : String(query.authorId)} className={select}>
-            <SelectOptions empty={t('articles.anyAuthor')} options={page.authors.map(({ id, name }) => ({ value: String(id), label: name }))} />
-          </select>
-        )}
-      </FormField>
+      {filters.map((filter) => (
+        <FilterSelect key={filter.name} id={`articles-${filter.name}`} {...filter} />
+      ))}
       <button type="submit" className="btn-primary">
         {t('articles.apply')}
       </button>
       {filtered ? (
-        <Link href={adminPaths.articles} className={linkButton}>
+        <Link href={adminPaths.articles} className={clearLink}>
           {t('articles.clear')}
         </Link>
       ) : null}
@@ -113,19 +128,11 @@ export async function ArticlesTable({ rows, channels }: { rows: NewsroomArticleR
 /** Back to the most recent articles, or on to older ones (keyset: a page stays put while articles are saved). */
 export async function ArticlesPagination({ query, older }: { query: ArticlesListQuery; older: ArticlesListQuery | null }) {
   const t = await adminTranslations();
-  if (!query.before && !older) return null;
   return (
-    <nav aria-label={t('articles.pagination')} className="mt-6 flex flex-wrap items-center gap-4">
-      {query.before ? (
-        <Link href={articlesListHref({ ...query, before: undefined })} className={linkButton}>
-          {t('articles.newest')}
-        </Link>
-      ) : null}
-      {older ? (
-        <Link href={articlesListHref(older)} rel="next" className={linkButton}>
-          {t('articles.older')}
-        </Link>
-      ) : null}
-    </nav>
+    <KeysetPagination
+      label={t('articles.pagination')}
+      newest={query.before ? { href: articlesListHref({ ...query, before: undefined }), label: t('articles.newest') } : null}
+      older={older ? { href: articlesListHref(older), label: t('articles.older') } : null}
+    />
   );
 }
