@@ -13,6 +13,7 @@ export async function AdminHeader({ staff }: { staff?: StaffMember }) {
   const sections = staff
     ? [
         { href: adminPaths.messages, label: t('nav.messages'), shown: can(staff.role, 'inbox.read') },
+        { href: adminPaths.articles, label: t('nav.articles'), shown: can(staff.role, 'article.list') },
         { href: adminPaths.audit, label: t('nav.audit'), shown: can(staff.role, 'audit.read') },
         { href: adminPaths.staff, label: t('nav.staff'), shown: can(staff.role, 'staff.manage') },
         { href: adminPaths.account, label: t('nav.account'), shown: true },

@@ -1,8 +1,8 @@
-import Link from 'next/link';
 import type { AuditAction } from '@/lib/staff/audit-actions';
 import { adminFormatter, adminTranslations } from '@/lib/staff/i18n';
 import { type AuditEntry, auditHref, type AuditQueryParams } from '@/lib/staff/staff-admin';
 import { ADMIN_CELL, AdminTable } from './AdminTable';
+import { KeysetPagination } from './KeysetPagination';
 
 const control = 'mt-1 block min-h-11 rounded border border-ink-300 px-2';
 
@@ -77,20 +77,11 @@ export async function AuditTable({ entries }: { entries: AuditEntry[] }) {
 /** Back to the newest entries, or on to older ones (keyset: pages stay put while new entries arrive). */
 export async function AuditPagination({ query, older }: { query: AuditQueryParams; older: AuditQueryParams | null }) {
   const t = await adminTranslations();
-  if (query.before === undefined && !older) return null;
-  const link = 'inline-flex min-h-11 items-center rounded border border-ink-300 px-4 font-semibold hover:bg-ink-50';
   return (
-    <nav aria-label={t('audit.pagination')} className="mt-6 flex flex-wrap items-center gap-4">
-      {query.before !== undefined ? (
-        <Link href={auditHref({ ...query, before: undefined })} className={link}>
-          {t('audit.newest')}
-        </Link>
-      ) : null}
-      {older ? (
-        <Link href={auditHref(older)} rel="next" className={link}>
-          {t('audit.older')}
-        </Link>
-      ) : null}
-    </nav>
+    <KeysetPagination
+      label={t('audit.pagination')}
+      newest={query.before !== undefined ? { href: auditHref({ ...query, before: undefined }), label: t('audit.newest') } : null}
+      older={older ? { href: auditHref(older), label: t('audit.older') } : null}
+    />
   );
 }

@@ -88,6 +88,11 @@ export interface UpsertOptions {
    * in the new group, and the versions it leaves behind, each move into a group of their own.
    */
   replaceTranslation?: boolean;
+  /**
+   * The staff account making the change in the newsroom; left out by the ingest API and imports,
+   * whose writes leave "last changed by" empty (the list says where the change came from).
+   */
+  staffId?: number;
 }
 
 /**
@@ -230,6 +235,7 @@ async function writeArticle(db: Database, input: ArticleRecord, nowMs: number, o
     status: input.status,
     translation_group: group,
     modified_ms: nowMs,
+    updated_by_staff_id: options.staffId ?? null,
   };
 
   let id: number;
@@ -248,7 +254,7 @@ async function writeArticle(db: Database, input: ArticleRecord, nowMs: number, o
   } else {
     const row = await db
       .insertInto('articles')
-      .values({ ...values, external_id: input.id, created_ms: nowMs })
+      .values({ ...values, external_id: input.id, created_ms: nowMs, created_by_staff_id: options.staffId ?? null })
       .returning('id')
       .executeTakeFirstOrThrow();
     id = row.id;
@@ -303,10 +309,12 @@ export async function setArticleStatus(
   externalId: string,
   status: 'published' | 'draft' | 'withdrawn',
   nowMs = Date.now(),
+  staffId: number | null = null,
 ): Promise<boolean> {
   const result = await db
     .updateTable('articles')
-    .set({ status, modified_ms: nowMs })
+    // The change is the ingest API's unless a staff account made it: "last changed by" follows.
+    .set({ status, modified_ms: nowMs, updated_by_staff_id: staffId })
     .where('external_id', '=', externalId)
     .executeTakeFirst();
   const changed = Number(result.numUpdatedRows) > 0;

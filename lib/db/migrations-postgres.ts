@@ -225,4 +225,12 @@ export const postgresMigrations: readonly string[] = [
   CREATE INDEX audit_log_by_actor ON audit_log (actor_id, id DESC);
   CREATE INDEX audit_log_by_subject ON audit_log (subject_type, subject_id, id DESC);
   `,
+  // 9: the newsroom's articles list: submitted for review, who made and last changed an article
+  `
+  ALTER TABLE articles ADD COLUMN submitted_ms BIGINT;
+  ALTER TABLE articles ADD COLUMN created_by_staff_id BIGINT REFERENCES staff (id) ON DELETE SET NULL;
+  ALTER TABLE articles ADD COLUMN updated_by_staff_id BIGINT REFERENCES staff (id) ON DELETE SET NULL;
+  CREATE INDEX articles_by_modified ON articles (modified_ms DESC, id DESC);
+  CREATE INDEX articles_by_status_modified ON articles (status, modified_ms DESC, id DESC);
+  `,
 ];

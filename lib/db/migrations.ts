@@ -263,4 +263,16 @@ export const sqliteMigrations: readonly string[] = [
   CREATE INDEX audit_log_by_actor ON audit_log (actor_id, id DESC);
   CREATE INDEX audit_log_by_subject ON audit_log (subject_type, subject_id, id DESC);
   `,
+  // 9: the newsroom's articles list (issue 17; docs/decisions/0022-newsroom-articles-list.md).
+  // "In review" is a draft someone submitted: status stays 'draft' (so every reader query, which
+  // asks for 'published' and due, leaves it out with nothing new to check) and submitted_ms
+  // says when. Who made the article and who last changed it in the newsroom: NULL for what the
+  // ingest API and imports write. The list reads newest change first, all or one status.
+  `
+  ALTER TABLE articles ADD COLUMN submitted_ms INTEGER;
+  ALTER TABLE articles ADD COLUMN created_by_staff_id INTEGER REFERENCES staff (id) ON DELETE SET NULL;
+  ALTER TABLE articles ADD COLUMN updated_by_staff_id INTEGER REFERENCES staff (id) ON DELETE SET NULL;
+  CREATE INDEX articles_by_modified ON articles (modified_ms DESC, id DESC);
+  CREATE INDEX articles_by_status_modified ON articles (status, modified_ms DESC, id DESC);
+  `,
 ];

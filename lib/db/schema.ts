@@ -59,6 +59,11 @@ export interface ArticlesTable {
   translation_group: string;
   created_ms: number;
   modified_ms: number;
+  /** A draft submitted for review (migration 9): when; NULL for a draft still being written. */
+  submitted_ms: ColumnType<number | null, number | null | undefined, number | null>;
+  /** The staff account that made it or last changed it in the newsroom; NULL for the ingest API and imports. */
+  created_by_staff_id: ColumnType<number | null, number | null | undefined, number | null>;
+  updated_by_staff_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface ArticleAuthorsTable {

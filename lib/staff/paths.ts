@@ -17,4 +17,5 @@ export const adminPaths = {
   account: '/admin/account',
   accountLocale: '/admin/account/locale',
   audit: '/admin/audit',
+  articles: '/admin/articles',
 };

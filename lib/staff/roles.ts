@@ -12,6 +12,7 @@ export type StaffLocale = (typeof STAFF_LOCALES)[number];
 
 export const STAFF_ACTIONS = [
   'inbox.read',
+  'article.list',
   'article.create',
   'article.editOwn',
   'article.editAny',
@@ -33,6 +34,7 @@ export type StaffAction = (typeof STAFF_ACTIONS)[number];
  */
 const LOWEST_ROLE: Record<StaffAction, StaffRole> = {
   'inbox.read': 'reporter',
+  'article.list': 'reporter',
   'article.create': 'reporter',
   'article.editOwn': 'reporter',
   'article.submit': 'reporter',

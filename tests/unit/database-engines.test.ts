@@ -34,6 +34,8 @@ describe.each(ENGINES)('%s', (engine) => {
         'body_html', 'channel', 'created_ms', 'external_id', 'headline', 'id', 'image_alt', 'image_caption',
         'image_credit', 'image_height', 'image_src', 'image_width', 'locale', 'modified_ms', 'published_at',
         'published_ms', 'series', 'slug', 'status', 'summary', 'translation_group', 'updated_at', 'updated_ms',
+        // migration 9: the newsroom's list
+        'submitted_ms', 'created_by_staff_id', 'updated_by_staff_id',
       ].sort(),
     );
   });

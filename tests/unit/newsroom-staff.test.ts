@@ -22,7 +22,7 @@ const DAY = 86_400_000;
 describe('can(role, action)', () => {
   it('lets each role do what the one below it does, and more', () => {
     const allowed = (role: StaffRole) => STAFF_ACTIONS.filter((action) => can(role, action));
-    expect(allowed('reporter')).toEqual(['inbox.read', 'article.create', 'article.editOwn', 'article.submit', 'picture.upload']);
+    expect(allowed('reporter')).toEqual(['inbox.read', 'article.list', 'article.create', 'article.editOwn', 'article.submit', 'picture.upload']);
     expect(allowed('editor')).toEqual(STAFF_ACTIONS.filter((action) => action !== 'staff.manage'));
     expect(allowed('admin')).toEqual([...STAFF_ACTIONS]);
   });
