@@ -7,7 +7,7 @@ import { toShanghaiIso } from '../time';
 import { SEARCH_CACHE_CONTROL } from './http';
 import { parseSearchParams, SEARCH_PROBLEM_MESSAGES } from './query';
 import { takeSearchAllowance } from './rate-limit';
-import { searchArticles } from './search';
+import { emptyResults, searchArticles } from './search';
 import type { SearchResults, TextRun } from './types';
 
 /*
@@ -84,9 +84,7 @@ export async function answerSearchApi(query: URLSearchParams, client: string): P
   if (request.channel !== null && !(await getChannel(locale, request.channel))) {
     return errorResponse('bad_request', SEARCH_PROBLEM_MESSAGES.bad_channel);
   }
-  const results = request.q
-    ? await searchArticles(request)
-    : { request, hits: [], total: 0, totalPages: 0, otherLocaleTotal: null, matchedAllWords: true };
+  const results = request.q ? await searchArticles(request) : emptyResults(request);
   if (request.page > Math.max(1, results.totalPages)) return errorResponse('not_found', 'no such page of these results');
   return Response.json(searchResultsJson(results), { headers: { 'Cache-Control': SEARCH_CACHE_CONTROL } });
 }

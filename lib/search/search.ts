@@ -41,7 +41,8 @@ function checkIndexOnce(db: Database): Promise<unknown> {
 }
 
 /** No hits. Words that analyze to nothing ("!!!") found nothing in either language: 0, not null. */
-function emptyResults(request: SearchRequest): SearchResults {
+/** No hits: for no words (no search ran) or, with words, nothing found. */
+export function emptyResults(request: SearchRequest): SearchResults {
   return { request, hits: [], total: 0, totalPages: 0, otherLocaleTotal: request.q.trim() ? 0 : null, matchedAllWords: true };
 }
 
